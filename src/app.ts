@@ -1,0 +1,51 @@
+// buildApp(): the whole HTTP application, without listening. Tests and server.ts both use it.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Database } from './db/db-client.js';
+import { healthRoutes } from './health/health-routes.js';
+import { errorsPlugin } from './plugins/errors-plugin.js';
+import { openapiPlugin } from './plugins/openapi-plugin.js';
+
+export type AppOptions = {
+  config: Pick<Config, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY'>;
+  db: Database;
+  logger: Logger;
+};
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Reuses a caller's X-Request-Id when it is sane, so one id follows a request across services. */
+function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export async function buildApp({ config, db, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: requestId,
+    return503OnClosing: true,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(openapiPlugin);
+
+  // zod compilers live in this encapsulated context only: plugins that bring JSON-Schema routes
+  // (swagger-ui, later under-pressure and metrics) keep Fastify's own.
+  await app.register(async (api) => {
+    api.setValidatorCompiler(validatorCompiler);
+    api.setSerializerCompiler(serializerCompiler);
+    await api.register(healthRoutes, { db });
+  });
+
+  return app;
+}

@@ -1,0 +1,29 @@
+// The OpenAPI document generated from the route schemas (/openapi.json) and its reference page (/docs).
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+export const OPENAPI_INFO = {
+  title: 'Coopdir',
+  version: '1.0.0',
+  description:
+    'Member directory and profile database of a regional union of Scop and Scic. ' +
+    'Errors are RFC 9457 problem+json documents.',
+};
+
+async function registerOpenapi(app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: OPENAPI_INFO,
+      tags: [{ name: 'health', description: 'Liveness and readiness probes' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+export const openapiPlugin = fp(registerOpenapi, { name: 'openapi', fastify: '5.x' });

@@ -1,0 +1,40 @@
+// Builds the real app over a fresh test database; `listen: true` also serves it on a loopback port.
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createDatabase, type Database } from '../../src/db/db-client.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export type TestApp = {
+  app: FastifyInstance;
+  db: Database;
+  database: TestDatabase;
+  baseUrl: string;
+  close(): Promise<void>;
+};
+
+export const testLogger = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+export async function buildTestApp(
+  options: { listen?: boolean; env?: Record<string, string>; databaseUrl?: string } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ DATABASE_URL: database.url, ...options.env });
+  const db = createDatabase({ url: options.databaseUrl ?? database.url, poolSize: 4, logger: testLogger() });
+  const app = await buildApp({ config, db, logger: testLogger() });
+  let baseUrl = '';
+  if (options.listen) baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  else await app.ready();
+  return {
+    app,
+    db,
+    database,
+    baseUrl,
+    async close() {
+      await app.close();
+      await db.close();
+      await database.drop();
+    },
+  };
+}
