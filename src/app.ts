@@ -4,11 +4,18 @@ import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { createApiKeysRepository } from './auth/auth-keys.js';
+import { authPlugin } from './auth/auth-plugin.js';
+import { apiKeyRoutes } from './auth/auth-routes.js';
 import type { Config } from './config.js';
+import { createCooperativesRepository } from './cooperatives/cooperatives-repository.js';
+import { cooperativeRoutes } from './cooperatives/cooperatives-routes.js';
 import type { Database } from './db/db-client.js';
 import { healthRoutes } from './health/health-routes.js';
 import { errorsPlugin } from './plugins/errors-plugin.js';
 import { openapiPlugin } from './plugins/openapi-plugin.js';
+import { referenceRoutes } from './reference/reference-routes.js';
+import { createTraitsRepository } from './reference/reference-traits.js';
 
 export type AppOptions = {
   config: Pick<Config, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY'>;
@@ -45,6 +52,29 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
     api.setValidatorCompiler(validatorCompiler);
     api.setSerializerCompiler(serializerCompiler);
     await api.register(healthRoutes, { db });
+
+    const keys = createApiKeysRepository(db.prisma);
+    await api.register(
+      async (v1) => {
+        // JSON merge patch (RFC 7396) bodies are JSON.
+        v1.addContentTypeParser(
+          'application/merge-patch+json',
+          { parseAs: 'string' },
+          v1.getDefaultJsonParser('error', 'error'),
+        );
+        await v1.register(authPlugin, { keys });
+        await v1.register(cooperativeRoutes, {
+          prefix: '/cooperatives',
+          repo: createCooperativesRepository(db.prisma),
+        });
+        await v1.register(referenceRoutes, {
+          prefix: '/reference',
+          traits: createTraitsRepository(db.prisma),
+        });
+        await v1.register(apiKeyRoutes, { prefix: '/api-keys', keys });
+      },
+      { prefix: '/v1' },
+    );
   });
 
   return app;

@@ -1,4 +1,5 @@
 // The process logger: pino JSON, pretty in a terminal; secrets and personal contact data redacted.
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 
@@ -17,8 +18,9 @@ export const REDACTED_PATHS = [
 ];
 
 export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'LOG_FORMAT'>): Logger {
-  const pretty =
+  const wanted =
     config.LOG_FORMAT === 'pretty' || (config.LOG_FORMAT === 'auto' && process.stdout.isTTY === true);
+  const pretty = wanted && prettyPrinterInstalled();
   return pino({
     level: config.LOG_LEVEL,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
@@ -31,4 +33,14 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'LOG_FORMAT'>): 
         }
       : {}),
   });
+}
+
+// pino-pretty is a development dependency: a production image logs JSON even in a terminal.
+function prettyPrinterInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,6 +3,7 @@
 import type {
   Advisor,
   AnnualFigures,
+  ApiKey,
   AuditEvent,
   ContactPerson,
   Cooperative,
@@ -142,6 +143,19 @@ export const AUDIT_EVENT_FIELDS = {
   changes: 'private',
 } as const satisfies Classification<AuditEvent>;
 
+export const API_KEY_FIELDS = {
+  id: 'private',
+  name: 'private',
+  role: 'private',
+  prefix: 'private',
+  secretHash: 'internal',
+  createdBy: 'private',
+  createdAt: 'private',
+  expiresAt: 'private',
+  revokedAt: 'private',
+  lastUsedAt: 'private',
+} as const satisfies Classification<ApiKey>;
+
 /** Unsupported("tsvector") columns Prisma Client does not see. */
 export const INTERNAL_COLUMNS = { cooperative: ['search_document'] } as const;
 
@@ -153,6 +167,7 @@ export const FIELD_CLASSIFICATION = {
   ContactPerson: CONTACT_PERSON_FIELDS,
   Advisor: ADVISOR_FIELDS,
   AuditEvent: AUDIT_EVENT_FIELDS,
+  ApiKey: API_KEY_FIELDS,
 } as const;
 
 export type FieldsOf<Classification> = {

@@ -37,14 +37,25 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
   return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 
-/** "body.siren" style names for each zod issue of a request validation error. */
-function validationProblems(
-  error: FastifyError & { validation: { instancePath: string; message?: string }[] },
-) {
+/** "body.siren" style names for each zod issue of a request validation error; one entry per unknown key. */
+function validationProblems(error: {
+  validationContext?: string;
+  validation: {
+    instancePath: string;
+    message?: string;
+    keyword?: string;
+    params?: Record<string, unknown>;
+  }[];
+}): FieldProblem[] {
   const where = error.validationContext ?? 'request';
-  return error.validation.map((issue) => {
+  return error.validation.flatMap((issue) => {
     const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-    return { field: path ? `${where}.${path}` : where, message: issue.message ?? 'is invalid' };
+    const field = path ? `${where}.${path}` : where;
+    const keys = issue.params?.keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      return keys.map((key) => ({ field: `${field}.${String(key)}`, message: 'unknown field' }));
+    }
+    return [{ field, message: issue.message ?? 'is invalid' }];
   });
 }
 

@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 export const OPENAPI_INFO = {
   title: 'Coopdir',
@@ -18,9 +18,25 @@ async function registerOpenapi(app: FastifyInstance) {
     openapi: {
       openapi: '3.1.0',
       info: OPENAPI_INFO,
-      tags: [{ name: 'health', description: 'Liveness and readiness probes' }],
+      tags: [
+        { name: 'cooperatives', description: 'Member profiles' },
+        { name: 'reference', description: 'Reference lists for forms and the website' },
+        { name: 'api-keys', description: 'API keys (admins)' },
+        { name: 'health', description: 'Liveness and readiness probes' },
+      ],
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API key: advisors and admins write, analysts read everything; no key is the public',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

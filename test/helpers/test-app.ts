@@ -16,13 +16,19 @@ export type TestApp = {
 
 export const testLogger = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
-export async function buildTestApp(
-  options: { listen?: boolean; env?: Record<string, string>; databaseUrl?: string } = {},
-): Promise<TestApp> {
+type TestAppOptions = {
+  listen?: boolean;
+  env?: Record<string, string>;
+  /** Extra routes a test needs, added before the app is ready. */
+  routes?: (app: FastifyInstance) => void;
+};
+
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ DATABASE_URL: database.url, ...options.env });
-  const db = createDatabase({ url: options.databaseUrl ?? database.url, poolSize: 4, logger: testLogger() });
+  const db = createDatabase({ url: database.url, poolSize: 4, logger: testLogger() });
   const app = await buildApp({ config, db, logger: testLogger() });
+  options.routes?.(app);
   let baseUrl = '';
   if (options.listen) baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   else await app.ready();
