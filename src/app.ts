@@ -16,11 +16,15 @@ import { errorsPlugin } from './plugins/errors-plugin.js';
 import { openapiPlugin } from './plugins/openapi-plugin.js';
 import { referenceRoutes } from './reference/reference-routes.js';
 import { createTraitsRepository } from './reference/reference-traits.js';
+import { searchRoutes } from './search/search-routes.js';
+import { type DirectorySearch, startDirectorySearch } from './search/search-sync.js';
 
 export type AppOptions = {
   config: Pick<Config, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY'>;
   db: Database;
   logger: Logger;
+  /** The in-memory directory; started (and stopped with the app) when not given. */
+  directory?: DirectorySearch;
 };
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -31,7 +35,7 @@ function requestId(request: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-export async function buildApp({ config, db, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, ...options }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -54,6 +58,10 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
     await api.register(healthRoutes, { db });
 
     const keys = createApiKeysRepository(db.prisma);
+    const directory =
+      options.directory ?? (await startDirectorySearch({ pool: db.pool, url: db.url, logger }));
+    if (!options.directory) app.addHook('onClose', () => directory.close());
+    const repo = createCooperativesRepository(db.prisma, { onChange: (id) => directory.refresh([id]) });
     await api.register(
       async (v1) => {
         // JSON merge patch (RFC 7396) bodies are JSON.
@@ -63,10 +71,8 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
           v1.getDefaultJsonParser('error', 'error'),
         );
         await v1.register(authPlugin, { keys });
-        await v1.register(cooperativeRoutes, {
-          prefix: '/cooperatives',
-          repo: createCooperativesRepository(db.prisma),
-        });
+        await v1.register(cooperativeRoutes, { prefix: '/cooperatives', repo });
+        await v1.register(searchRoutes, { prefix: '/cooperatives', directory, repo, prisma: db.prisma });
         await v1.register(referenceRoutes, {
           prefix: '/reference',
           traits: createTraitsRepository(db.prisma),

@@ -46,7 +46,18 @@ function actorOf(caller: Caller) {
   return caller.keyId ? `${caller.name} (${caller.role}, key ${caller.keyId})` : caller.name;
 }
 
-export function createCooperativesRepository(prisma: PrismaClient) {
+export type RepositoryOptions = {
+  /** Called after a write commits, with the profile's id (the search index refreshes it). */
+  onChange?: (id: string) => Promise<void>;
+};
+
+export function createCooperativesRepository(prisma: PrismaClient, options: RepositoryOptions = {}) {
+  async function changed<T extends { id: string }>(write: Promise<T>): Promise<T> {
+    const result = await write;
+    await options.onChange?.(result.id);
+    return result;
+  }
+
   async function load(
     tx: Tx | PrismaClient,
     where: Prisma.CooperativeWhereUniqueInput,
@@ -199,18 +210,34 @@ export function createCooperativesRepository(prisma: PrismaClient) {
       return row && toCooperative(row);
     },
 
-    async create(body: CreateCooperativeBody, context: AuditContext): Promise<Cooperative> {
-      return prisma.$transaction(async (tx) => {
-        const draft = stateFromCreate(body);
-        await validate(tx, draft);
-        const state = { ...draft, slug: draft.slug ?? (await freeSlug(tx, draft.name)) };
-        await checkUnique(tx, state);
-        const { id } = await tx.cooperative.create({ data: columnsOf(state), select: { id: true } });
-        await writeChildren(tx, id, null, state);
-        const created = toCooperative((await load(tx, { id }))!);
-        await audit(tx, 'create', null, created, context);
-        return created;
+    /** Several profiles in the order of `ids` (missing ones left out). */
+    async findMany(ids: string[]): Promise<Cooperative[]> {
+      if (!ids.length) return [];
+      const rows = await prisma.cooperative.findMany({
+        where: { id: { in: ids } },
+        include: PROFILE_INCLUDE,
       });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
+        return row ? [toCooperative(row)] : [];
+      });
+    },
+
+    async create(body: CreateCooperativeBody, context: AuditContext): Promise<Cooperative> {
+      return changed(
+        prisma.$transaction(async (tx) => {
+          const draft = stateFromCreate(body);
+          await validate(tx, draft);
+          const state = { ...draft, slug: draft.slug ?? (await freeSlug(tx, draft.name)) };
+          await checkUnique(tx, state);
+          const { id } = await tx.cooperative.create({ data: columnsOf(state), select: { id: true } });
+          await writeChildren(tx, id, null, state);
+          const created = toCooperative((await load(tx, { id }))!);
+          await audit(tx, 'create', null, created, context);
+          return created;
+        }),
+      );
     },
 
     async update(
@@ -219,25 +246,27 @@ export function createCooperativesRepository(prisma: PrismaClient) {
       expectedVersion: number,
       context: AuditContext,
     ): Promise<Cooperative> {
-      return prisma.$transaction(async (tx) => {
-        const row = await lockForWrite(tx, id, expectedVersion);
-        const before = stateFromRow(row);
-        const next = applyPatch(before, patch);
-        await validate(tx, next);
-        const state = { ...next, slug: next.slug ?? row.slug };
-        if (state.slug !== row.slug || state.siren !== row.siren || state.siret !== row.siret)
-          await checkUnique(tx, state, id);
-        const previous = toCooperative(row);
-        if (sameValue(state, { ...before, slug: row.slug })) return previous; // nothing to change
-        await tx.cooperative.update({
-          where: { id },
-          data: { ...columnsOf(state), version: { increment: 1 } },
-        });
-        await writeChildren(tx, id, before, state);
-        const result = toCooperative((await load(tx, { id }))!);
-        await audit(tx, 'update', previous, result, context);
-        return result;
-      });
+      return changed(
+        prisma.$transaction(async (tx) => {
+          const row = await lockForWrite(tx, id, expectedVersion);
+          const before = stateFromRow(row);
+          const next = applyPatch(before, patch);
+          await validate(tx, next);
+          const state = { ...next, slug: next.slug ?? row.slug };
+          if (state.slug !== row.slug || state.siren !== row.siren || state.siret !== row.siret)
+            await checkUnique(tx, state, id);
+          const previous = toCooperative(row);
+          if (sameValue(state, { ...before, slug: row.slug })) return previous; // nothing to change
+          await tx.cooperative.update({
+            where: { id },
+            data: { ...columnsOf(state), version: { increment: 1 } },
+          });
+          await writeChildren(tx, id, before, state);
+          const result = toCooperative((await load(tx, { id }))!);
+          await audit(tx, 'update', previous, result, context);
+          return result;
+        }),
+      );
     },
 
     /** Archive (the member left) or restore; `expectedVersion` is checked when given. */
@@ -247,18 +276,20 @@ export function createCooperativesRepository(prisma: PrismaClient) {
       expectedVersion: number | undefined,
       context: AuditContext,
     ) {
-      return prisma.$transaction(async (tx) => {
-        const row = await lockForWrite(tx, id, expectedVersion);
-        if (Boolean(row.archivedAt) === archived) return toCooperative(row);
-        const updated = await tx.cooperative.update({
-          where: { id },
-          data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
-          include: PROFILE_INCLUDE,
-        });
-        const result = toCooperative(updated);
-        await audit(tx, archived ? 'archive' : 'restore', toCooperative(row), result, context);
-        return result;
-      });
+      return changed(
+        prisma.$transaction(async (tx) => {
+          const row = await lockForWrite(tx, id, expectedVersion);
+          if (Boolean(row.archivedAt) === archived) return toCooperative(row);
+          const updated = await tx.cooperative.update({
+            where: { id },
+            data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+            include: PROFILE_INCLUDE,
+          });
+          const result = toCooperative(updated);
+          await audit(tx, archived ? 'archive' : 'restore', toCooperative(row), result, context);
+          return result;
+        }),
+      );
     },
 
     /** Newest first; `before` is the id of the last event of the previous page. */

@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { PrismaClient } from '../generated/prisma/client.js';
 
 export type Database = {
+  /** The connection URL, for connections outside the pool (LISTEN). */
+  url: string;
   prisma: PrismaClient;
   /** For SQL Prisma cannot express (search, facets, streaming); parameters only, never concatenation. */
   pool: pg.Pool;
@@ -27,6 +29,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   let closed = false;
   return {
+    url: options.url,
     prisma,
     pool,
     async close() {
