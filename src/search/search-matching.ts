@@ -174,7 +174,9 @@ function similarNames(
   }
   for (const [row, count] of shared) {
     if (count / grams.length < SIMILAR || result.score.has(row) || !visible(row)) continue;
-    const nameWords = index.nameNorm[row]!.split(' ').filter((word) => !isStopWord(word) && !isLegalFormWord(word));
+    const nameWords = index.nameNorm[row]!.split(' ').filter(
+      (word) => !isStopWord(word) && !isLegalFormWord(word),
+    );
     let total = 0;
     for (const word of content) {
       let best = 0;

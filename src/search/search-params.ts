@@ -65,7 +65,6 @@ export const SearchQuerystringSchema = z
   .strictObject({
     q: z
       .string()
-      .trim()
       .max(200, 'must be at most 200 characters')
       .optional()
       .meta({ examples: ['menuiserie tours'] })

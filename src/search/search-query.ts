@@ -243,7 +243,7 @@ export function runSearch(
   const distances = new Float64Array(query.near ? index.size : 0);
   const visible = visibility(index, viewer, viewer === 'private' ? query.archived : undefined);
   const filters = buildFilters(index, query, viewer, distances);
-  const text = query.q ? matchText(index, query.q, visible) : null;
+  const text = query.q?.trim() ? matchText(index, query.q, visible) : null;
   const facetNames = (query.facets ?? []).filter((f, i, all) => all.indexOf(f) === i);
   const facets: SearchResult['facets'] = Object.fromEntries(facetNames.map((f) => [f, new Map()]));
   const count = (facet: FacetName, row: number) => {

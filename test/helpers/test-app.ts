@@ -21,10 +21,13 @@ type TestAppOptions = {
   env?: Record<string, string>;
   /** Extra routes a test needs, added before the app is ready. */
   routes?: (app: FastifyInstance) => void;
+  /** Work on the fresh database before the app starts (e.g. loading demo data). */
+  beforeStart?: (databaseUrl: string) => Promise<void>;
 };
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  await options.beforeStart?.(database.url);
   const config = loadConfig({ DATABASE_URL: database.url, ...options.env });
   const db = createDatabase({ url: database.url, poolSize: 4, logger: testLogger() });
   const app = await buildApp({ config, db, logger: testLogger() });
