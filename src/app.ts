@@ -12,6 +12,7 @@ import { createCooperativesRepository } from './cooperatives/cooperatives-reposi
 import { cooperativeRoutes } from './cooperatives/cooperatives-routes.js';
 import type { Database } from './db/db-client.js';
 import { healthRoutes } from './health/health-routes.js';
+import { textSafetyPlugin } from './http/http-text.js';
 import { errorsPlugin } from './plugins/errors-plugin.js';
 import { openapiPlugin } from './plugins/openapi-plugin.js';
 import { referenceRoutes } from './reference/reference-routes.js';
@@ -55,6 +56,7 @@ export async function buildApp({ config, db, logger, ...options }: AppOptions): 
   await app.register(async (api) => {
     api.setValidatorCompiler(validatorCompiler);
     api.setSerializerCompiler(serializerCompiler);
+    await api.register(textSafetyPlugin);
     await api.register(healthRoutes, { db });
 
     const keys = createApiKeysRepository(db.prisma);

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BadRequestError, NotFoundError } from '../errors.js';
-import { ProblemSchema } from '../plugins/problem-schema.js';
+import { problemResponses } from '../plugins/problem-schema.js';
 import { API_ROLES, type ApiKeyInfo, type ApiKeysRepository } from './auth-keys.js';
 import { requirePermission } from './auth-plugin.js';
 
@@ -39,19 +39,16 @@ export function apiKeyView(key: ApiKeyInfo) {
   };
 }
 
-const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [status, ProblemSchema]));
-
 export const apiKeyRoutes: FastifyPluginAsyncZod<{ keys: ApiKeysRepository }> = async (app, { keys }) => {
   app.get(
-    '/',
+    '',
     {
       schema: {
         tags: ['api-keys'],
         operationId: 'listApiKeys',
         summary: 'All API keys, without their secrets (admins)',
         security: [{ apiKey: [] }],
-        response: { 200: z.object({ items: z.array(ApiKeySchema) }), ...problems(401, 403) },
+        response: { 200: z.object({ items: z.array(ApiKeySchema) }), ...problemResponses(401, 403) },
       },
     },
     async (request) => {
@@ -61,7 +58,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<{ keys: ApiKeysRepository }> = 
   );
 
   app.post(
-    '/',
+    '',
     {
       schema: {
         tags: ['api-keys'],
@@ -71,7 +68,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<{ keys: ApiKeysRepository }> = 
         body: CreateApiKeyBodySchema,
         response: {
           201: ApiKeySchema.extend({ token: z.string().describe('The secret: store it now') }),
-          ...problems(400, 401, 403),
+          ...problemResponses(400, 401, 403),
         },
       },
     },
@@ -94,6 +91,26 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<{ keys: ApiKeysRepository }> = 
     },
   );
 
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags: ['api-keys'],
+        operationId: 'getApiKey',
+        summary: 'One API key, without its secret (admins)',
+        security: [{ apiKey: [] }],
+        params: z.object({ id: z.uuid('must be an API key id (UUID)') }),
+        response: { 200: ApiKeySchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      requirePermission(request, 'administer');
+      const key = await keys.find(request.params.id);
+      if (!key) throw new NotFoundError('No API key has this id.');
+      return apiKeyView(key);
+    },
+  );
+
   app.delete(
     '/:id',
     {
@@ -103,7 +120,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<{ keys: ApiKeysRepository }> = 
         summary: 'Revoke an API key for good (admins)',
         security: [{ apiKey: [] }],
         params: z.object({ id: z.uuid('must be an API key id (UUID)') }),
-        response: { 200: ApiKeySchema, ...problems(401, 403, 404) },
+        response: { 200: ApiKeySchema, ...problemResponses(401, 403, 404) },
       },
     },
     async (request) => {

@@ -58,6 +58,10 @@ export const ContactPersonInputSchema = z.strictObject({
 });
 export type ContactPersonInput = z.infer<typeof ContactPersonInputSchema>;
 
+const calendarDate = z.iso
+  .date('must be a date (YYYY-MM-DD)')
+  .refine((date) => date >= '1800-01-01', 'must be 1800 or later');
+
 const webUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(500);
 
 /** Every writable field, all optional; the create and patch bodies are built from it. */
@@ -110,8 +114,8 @@ const writableShape = {
     .optional(),
   socialLinks: z.partialRecord(z.enum(SOCIAL_NETWORKS), webUrl.nullable()).optional(),
   membershipStatus: z.enum(MEMBERSHIP_STATUSES).optional(),
-  memberSince: z.iso.date('must be a date (YYYY-MM-DD)').nullable().optional(),
-  leftOn: z.iso.date('must be a date (YYYY-MM-DD)').nullable().optional(),
+  memberSince: calendarDate.nullable().optional(),
+  leftOn: calendarDate.nullable().optional(),
   federations: z.array(line(200)).max(20).optional(),
   advisorId: z.uuid('must be an advisor id (UUID)').nullable().optional(),
   notes: z.string().max(20_000).nullable().optional(),

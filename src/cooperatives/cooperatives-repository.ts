@@ -46,6 +46,20 @@ function actorOf(caller: Caller) {
   return caller.keyId ? `${caller.name} (${caller.role}, key ${caller.keyId})` : caller.name;
 }
 
+/** A patch changes nothing when the stored columns and the child rows would stay as they are. */
+function unchanged(
+  before: CooperativeState,
+  slug: string,
+  after: CooperativeState & { slug: string },
+): boolean {
+  return (
+    sameValue(columnsOf({ ...before, slug }), columnsOf(after)) &&
+    sameValue(before.traits, after.traits) &&
+    sameValue(before.annualFigures, after.annualFigures) &&
+    sameValue(before.contacts, after.contacts)
+  );
+}
+
 export type RepositoryOptions = {
   /** Called after a write commits, with the profile's id (the search index refreshes it). */
   onChange?: (id: string) => Promise<void>;
@@ -256,7 +270,7 @@ export function createCooperativesRepository(prisma: PrismaClient, options: Repo
           if (state.slug !== row.slug || state.siren !== row.siren || state.siret !== row.siret)
             await checkUnique(tx, state, id);
           const previous = toCooperative(row);
-          if (sameValue(state, { ...before, slug: row.slug })) return previous; // nothing to change
+          if (unchanged(before, row.slug, state)) return previous;
           await tx.cooperative.update({
             where: { id },
             data: { ...columnsOf(state), version: { increment: 1 } },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { can, requirePermission } from '../auth/auth-plugin.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
 import { notModified, optionalVersion, requiredVersion } from '../http/http-caching.js';
-import { ProblemSchema } from '../plugins/problem-schema.js';
+import { problemResponses } from '../plugins/problem-schema.js';
 import { CreateCooperativeBodySchema, PatchCooperativeBodySchema } from './cooperatives-input.js';
 import { toPublicCooperative } from './cooperatives-mapping.js';
 import { type CooperativesRepository, etagOf } from './cooperatives-repository.js';
@@ -12,15 +12,13 @@ import { type Cooperative, CooperativeSchema, CooperativeViewSchema } from './co
 
 const IdParamsSchema = z.object({ id: z.uuid('must be a cooperative id (UUID)') });
 const IdOrSlugParamsSchema = z.object({
-  idOrSlug: z
+  id: z
     .string()
     .min(1)
     .max(120)
     .describe('The cooperative id (UUID) or its slug')
     .meta({ example: 'menuiserie-dupre' }),
 });
-const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [status, ProblemSchema]));
 
 export const HistoryEntrySchema = z
   .object({
@@ -61,7 +59,7 @@ export const cooperativeRoutes: FastifyPluginAsyncZod<{ repo: CooperativesReposi
   });
 
   app.post(
-    '/',
+    '',
     {
       schema: {
         tags: ['cooperatives'],
@@ -69,7 +67,7 @@ export const cooperativeRoutes: FastifyPluginAsyncZod<{ repo: CooperativesReposi
         summary: 'Create a member profile (advisors, admins)',
         security: [{ apiKey: [] }],
         body: CreateCooperativeBodySchema,
-        response: { 201: CooperativeSchema, ...problems(400, 401, 403, 409, 413, 415) },
+        response: { 201: CooperativeSchema, ...problemResponses(400, 401, 403, 409, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -81,22 +79,23 @@ export const cooperativeRoutes: FastifyPluginAsyncZod<{ repo: CooperativesReposi
   );
 
   app.get(
-    '/:idOrSlug',
+    '/:id',
     {
       schema: {
         tags: ['cooperatives'],
         operationId: 'getCooperative',
         summary: 'One profile, by id or slug: the public view without a key, the full view with one',
+        security: [{}, { apiKey: [] }],
         params: IdOrSlugParamsSchema,
         response: {
           200: CooperativeViewSchema,
           304: z.null().describe('Not modified'),
-          ...problems(401, 404),
+          ...problemResponses(401, 404),
         },
       },
     },
     async (request, reply) => {
-      const cooperative = await repo.find(request.params.idOrSlug);
+      const cooperative = await repo.find(request.params.id);
       const full = can(request.caller, 'readPrivate');
       if (!cooperative || (!full && (!cooperative.published || cooperative.archivedAt))) {
         throw new NotFoundError('No published cooperative has this id or slug.');
@@ -125,7 +124,10 @@ export const cooperativeRoutes: FastifyPluginAsyncZod<{ repo: CooperativesReposi
           'if-match': z.string().optional().describe('The ETag you read, like "v3-full"'),
         }),
         body: PatchCooperativeBodySchema,
-        response: { 200: CooperativeSchema, ...problems(400, 401, 403, 404, 409, 412, 413, 415, 428) },
+        response: {
+          200: CooperativeSchema,
+          ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 428),
+        },
       },
     },
     async (request, reply) => {
@@ -150,7 +152,7 @@ export const cooperativeRoutes: FastifyPluginAsyncZod<{ repo: CooperativesReposi
         summary: 'Archive a profile (the member left): hidden from the public, kept for advisors, restorable',
         security: [{ apiKey: [] }],
         params: IdParamsSchema,
-        response: { 200: CooperativeSchema, ...problems(401, 403, 404, 412, 428) },
+        response: { 200: CooperativeSchema, ...problemResponses(401, 403, 404, 412, 428) },
       },
     },
     async (request, reply) => {
@@ -175,7 +177,7 @@ export const cooperativeRoutes: FastifyPluginAsyncZod<{ repo: CooperativesReposi
         summary: 'Bring an archived profile back',
         security: [{ apiKey: [] }],
         params: IdParamsSchema,
-        response: { 200: CooperativeSchema, ...problems(401, 403, 404, 412, 428) },
+        response: { 200: CooperativeSchema, ...problemResponses(401, 403, 404, 412, 428) },
       },
     },
     async (request, reply) => {
@@ -203,7 +205,7 @@ export const cooperativeRoutes: FastifyPluginAsyncZod<{ repo: CooperativesReposi
         querystring: HistoryQuerySchema,
         response: {
           200: z.object({ items: z.array(HistoryEntrySchema), nextCursor: z.string().nullable() }),
-          ...problems(400, 401, 403, 404),
+          ...problemResponses(400, 401, 403, 404),
         },
       },
     },

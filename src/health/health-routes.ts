@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/db-client.js';
 import { ServiceUnavailableError } from '../errors.js';
-import { ProblemSchema } from '../plugins/problem-schema.js';
+import { problemResponses } from '../plugins/problem-schema.js';
 
 const READY_TIMEOUT_MS = 2_000;
 
@@ -34,7 +34,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
         tags: ['health'],
         operationId: 'getReadiness',
         summary: 'The service can reach its database',
-        response: { 200: ReadySchema, 503: ProblemSchema },
+        response: { 200: ReadySchema, ...problemResponses(503) },
       },
     },
     async (request, reply) => {

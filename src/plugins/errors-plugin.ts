@@ -34,6 +34,7 @@ type ProblemInput = {
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemInput) {
   const body: Problem = { type: 'about:blank', ...problem, instance: request.url, requestId: request.id };
+  if (problem.status === 401) reply.header('www-authenticate', 'Bearer realm="coopdir"');
   return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 

@@ -13,6 +13,30 @@ export const OPENAPI_INFO = {
     'Errors are RFC 9457 problem+json documents.',
 };
 
+/**
+ * The zod transform registers every schema with an id (and an "…Input" twin of each) whether an
+ * operation refers to it or not; keep only the components something refers to.
+ */
+function pruneUnusedSchemas<T>(document: T): T {
+  const doc = document as { components?: { schemas?: Record<string, unknown> } };
+  const schemas = doc.components?.schemas;
+  if (!schemas) return document;
+  for (;;) {
+    const { schemas: _all, ...rest } = doc.components ?? {};
+    const text = JSON.stringify({
+      ...doc,
+      components: { ...rest, schemas: Object.fromEntries(Object.entries(schemas)) },
+    });
+    const unused = Object.keys(schemas).filter((name) => {
+      const ref = `"#/components/schemas/${name}"`;
+      const own = JSON.stringify(schemas[name]);
+      return text.split(ref).length - 1 === own.split(ref).length - 1;
+    });
+    if (!unused.length) return document;
+    for (const name of unused) delete schemas[name];
+  }
+}
+
 async function registerOpenapi(app: FastifyInstance) {
   await app.register(swagger, {
     openapi: {
@@ -36,7 +60,7 @@ async function registerOpenapi(app: FastifyInstance) {
       },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => pruneUnusedSchemas(jsonSchemaTransformObject(document)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../auth/auth-plugin.js';
 import { contentEtag, notModified } from '../http/http-caching.js';
-import { ProblemSchema } from '../plugins/problem-schema.js';
+import { problemResponses } from '../plugins/problem-schema.js';
 import { listRegions } from './reference-geography.js';
 import { HEADCOUNT_BANDS } from './reference-headcount.js';
 import {
@@ -85,8 +85,6 @@ const LEGAL_FORMS = {
 let sectors: z.infer<typeof SectorsSchema> | undefined;
 let regions: z.infer<typeof RegionsSchema> | undefined;
 
-const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [status, ProblemSchema]));
 const ONE_DAY = 'public, max-age=86400';
 const FIVE_MINUTES = 'public, max-age=300';
 
@@ -109,7 +107,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ traits: TraitsRepository }
     tags: ['reference'],
     operationId,
     summary,
-    response: { 200: ok, 304: z.null().describe('Not modified') },
+    response: { 200: ok, 304: z.null().describe('Not modified'), ...problemResponses(401) },
   });
 
   app.get(
@@ -173,7 +171,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ traits: TraitsRepository }
         summary: 'Add a trait to the vocabulary (admins)',
         security: [{ apiKey: [] }],
         body: CreateTraitBodySchema,
-        response: { 201: TraitSchema, ...problems(400, 401, 403, 409) },
+        response: { 201: TraitSchema, ...problemResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) => {
@@ -182,6 +180,19 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ traits: TraitsRepository }
       reply.code(201).header('location', `/v1/reference/traits/${trait.key}`);
       return trait;
     },
+  );
+  app.get(
+    '/traits/:key',
+    {
+      schema: {
+        tags: ['reference'],
+        operationId: 'getTrait',
+        summary: 'One trait of the vocabulary',
+        params: TraitParams,
+        response: { 200: TraitSchema, 304: z.null().describe('Not modified'), ...problemResponses(401, 404) },
+      },
+    },
+    async (request, reply) => cached(request, reply, await traits.find(request.params.key), FIVE_MINUTES),
   );
   app.patch(
     '/traits/:key',
@@ -193,7 +204,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ traits: TraitsRepository }
         security: [{ apiKey: [] }],
         params: TraitParams,
         body: PatchTraitBodySchema,
-        response: { 200: TraitSchema, ...problems(400, 401, 403, 404) },
+        response: { 200: TraitSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -210,7 +221,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ traits: TraitsRepository }
         summary: 'Remove a trait no profile documents (admins)',
         security: [{ apiKey: [] }],
         params: TraitParams,
-        response: { 204: z.null().describe('Removed'), ...problems(401, 403, 404, 409) },
+        response: { 204: z.null().describe('Removed'), ...problemResponses(401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

@@ -53,6 +53,12 @@ export function createTraitsRepository(prisma: PrismaClient) {
   return {
     list: () => prisma.trait.findMany({ select: SELECT, orderBy: [{ position: 'asc' }, { key: 'asc' }] }),
 
+    async find(key: string) {
+      const trait = await prisma.trait.findUnique({ where: { key }, select: SELECT });
+      if (!trait) throw new NotFoundError(`No trait "${key}".`);
+      return trait;
+    },
+
     async create(body: z.infer<typeof CreateTraitBodySchema>) {
       if (await prisma.trait.findUnique({ where: { key: body.key }, select: { key: true } })) {
         throw new ConflictError(`The trait "${body.key}" already exists.`, { field: 'key' });

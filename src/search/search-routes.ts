@@ -10,7 +10,7 @@ import { CooperativeViewSchema } from '../cooperatives/cooperatives-schemas.js';
 import { BadRequestError } from '../errors.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { notModified } from '../http/http-caching.js';
-import { ProblemSchema } from '../plugins/problem-schema.js';
+import { problemResponses } from '../plugins/problem-schema.js';
 import { createFacetLabels, labelFacets } from './search-facets.js';
 import { highlightFields } from './search-highlight.js';
 import { FACETS, PRIVATE_FACETS, PRIVATE_PARAMETERS, SearchQuerystringSchema } from './search-params.js';
@@ -84,12 +84,13 @@ export const searchRoutes: FastifyPluginAsyncZod<{
   const facetLabels = createFacetLabels(prisma);
 
   app.get(
-    '/',
+    '',
     {
       schema: {
         tags: ['cooperatives'],
         operationId: 'searchCooperatives',
         summary: 'Search and filter the directory, with facet counts',
+        security: [{}, { apiKey: [] }],
         description:
           'Without a key: published profiles and public fields only, facet counts over those only. Repeatable ' +
           'parameters mean "any of" (repeat them or separate values with commas), except traits, which must all hold. ' +
@@ -98,8 +99,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{
         response: {
           200: SearchResponseSchema,
           304: z.null().describe('Not modified'),
-          400: ProblemSchema,
-          401: ProblemSchema,
+          ...problemResponses(400, 401),
         },
       },
     },
