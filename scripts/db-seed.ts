@@ -1,0 +1,63 @@
+// npm run db:seed [-- --count N --seed N] — migrates the database and loads the demo directory into it.
+// Uses DATABASE_URL when set, else the embedded PostgreSQL the service starts; refuses a non-empty directory.
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { MAX_DEMO_COUNT } from '../src/db/db-demo-data.js';
+import { startEmbeddedPostgres } from '../src/db/db-embedded.js';
+import { migrateDatabase } from '../src/db/db-migrator.js';
+import { loadDemoData } from '../src/db/db-seed.js';
+import { createLogger } from '../src/logger.js';
+
+const USAGE = 'usage: npm run db:seed -- [--count N] [--seed N]  (defaults: 300 cooperatives, seed 1)';
+
+function integerOption(name: string, text: string, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value > max) {
+    process.stderr.write(`--${name} must be an integer from 0 to ${max}, got "${text}"\n${USAGE}\n`);
+    process.exit(64); // EX_USAGE
+  }
+  return value;
+}
+
+let options: { count: string; seed: string };
+try {
+  options = parseArgs({
+    options: { count: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' } },
+  }).values;
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+  process.exit(64);
+}
+const count = integerOption('count', options.count, MAX_DEMO_COUNT);
+const seed = integerOption('seed', options.seed, 0xffffffff);
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(78); // EX_CONFIG
+}
+const logger = createLogger(config);
+const embedded = config.DATABASE_URL
+  ? undefined
+  : await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, logger });
+const url = config.DATABASE_URL ?? embedded!.url;
+try {
+  await migrateDatabase(url, { logger });
+  const pool = new pg.Pool({ connectionString: url, max: 2, application_name: 'coopdir-seed' });
+  const started = performance.now();
+  const summary = await loadDemoData(pool, { count, seed }).finally(() => pool.end());
+  const ms = Math.round(performance.now() - started);
+  logger.info(
+    { ...summary, seed, ms },
+    `loaded ${summary.cooperatives} demo cooperatives in ${(ms / 1000).toFixed(1)} s`,
+  );
+} catch (error) {
+  logger.error({ err: error }, 'seeding failed');
+  process.exitCode = 1;
+} finally {
+  await embedded?.stop();
+}
