@@ -1,6 +1,7 @@
 // Runs one search over the in-memory directory: text matching and ranking, filters, disjunctive
 // facet counts, keyset pagination. Returns rows and figures; search-routes.ts makes the response.
 import { HEADCOUNT_BANDS } from '../reference/reference-headcount.js';
+import { parseNafPrefix } from '../reference/reference-naf.js';
 import { type DirectoryIndex, FLAG } from './search-index.js';
 import { matchText, type TextMatch } from './search-matching.js';
 import type { FacetName, SearchQuerystring } from './search-params.js';
@@ -62,16 +63,20 @@ function buildFilters(
   if (query.companyType)
     add('companyType', inSet(index.companyForm, codesOf(d.companyForm, query.companyType)));
   if (query.origin) add('origin', inSet(index.origin, codesOf(d.origin, query.origin)));
-  if (query.region) add('region', inSet(index.region, codesOf(d.region, query.region)));
-  if (query.department) add('department', inSet(index.department, codesOf(d.department, query.department)));
-  if (query.commune) add(undefined, inSet(index.commune, codesOf(d.commune, query.commune)));
+  const upper = (values: string[]) => values.map((value) => value.toUpperCase());
+  if (query.region) add('region', inSet(index.region, codesOf(d.region, upper(query.region))));
+  if (query.department)
+    add('department', inSet(index.department, codesOf(d.department, upper(query.department))));
+  if (query.commune) add(undefined, inSet(index.commune, codesOf(d.commune, upper(query.commune))));
   if (query.postalCode) add(undefined, inSet(index.postalCode, codesOf(d.postalCode, query.postalCode)));
   if (query.status) {
     const mask = query.status.reduce((bits, status) => bits | FLAG[status], 0);
     add('status', (row) => (index.flags[row]! & mask) !== 0);
   }
   if (query.naf) {
-    const prefixes = query.naf.map((p) => (p.level === 'section' ? `§${p.code}` : p.code));
+    const prefixes = query.naf
+      .map((value) => parseNafPrefix(value)!)
+      .map((p) => (p.level === 'section' ? `§${p.code}` : p.code));
     const allowed = new Uint8Array(d.naf.values.length);
     d.naf.values.forEach((code, i) => {
       if (
