@@ -1,13 +1,13 @@
 // npm run db:reset — empties the database (all tables, migration history included), migrates it again and
 // reloads the demo directory. Refuses a DATABASE_URL unless --yes is given: it destroys data.
 import pg from 'pg';
-import { loadConfig } from '../src/config.js';
-import { startEmbeddedPostgres } from '../src/db/db-embedded.js';
+import { loadConfigOrExit } from '../src/config.js';
 import { migrateDatabase } from '../src/db/db-migrator.js';
 import { loadDemoData } from '../src/db/db-seed.js';
+import { openDatabaseTarget } from '../src/db/db-target.js';
 import { createLogger } from '../src/logger.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = createLogger(config);
 if (config.DATABASE_URL && !process.argv.includes('--yes')) {
   logger.error(
@@ -15,10 +15,8 @@ if (config.DATABASE_URL && !process.argv.includes('--yes')) {
   );
   process.exit(1);
 }
-const embedded = config.DATABASE_URL
-  ? undefined
-  : await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, logger });
-const url = config.DATABASE_URL ?? embedded!.url;
+const target = await openDatabaseTarget(config, logger);
+const url = target.url;
 const client = new pg.Client(url);
 try {
   await client.connect();
@@ -36,5 +34,5 @@ try {
   logger.error({ err: error }, 'reset failed');
   process.exitCode = 1;
 } finally {
-  await embedded?.stop();
+  await target.stop();
 }

@@ -2,11 +2,11 @@
 // Uses DATABASE_URL when set, else the embedded PostgreSQL the service starts; refuses a non-empty directory.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { loadConfigOrExit } from '../src/config.js';
 import { MAX_DEMO_COUNT } from '../src/db/db-demo-data.js';
-import { startEmbeddedPostgres } from '../src/db/db-embedded.js';
 import { migrateDatabase } from '../src/db/db-migrator.js';
 import { loadDemoData } from '../src/db/db-seed.js';
+import { openDatabaseTarget } from '../src/db/db-target.js';
 import { createLogger } from '../src/logger.js';
 
 const USAGE = 'usage: npm run db:seed -- [--count N] [--seed N]  (defaults: 300 cooperatives, seed 1)';
@@ -32,19 +32,10 @@ try {
 const count = integerOption('count', options.count, MAX_DEMO_COUNT);
 const seed = integerOption('seed', options.seed, 0xffffffff);
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(78); // EX_CONFIG
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config);
-const embedded = config.DATABASE_URL
-  ? undefined
-  : await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, logger });
-const url = config.DATABASE_URL ?? embedded!.url;
+const target = await openDatabaseTarget(config, logger);
+const url = target.url;
 try {
   await migrateDatabase(url, { logger });
   const pool = new pg.Pool({ connectionString: url, max: 2, application_name: 'coopdir-seed' });
@@ -59,5 +50,5 @@ try {
   logger.error({ err: error }, 'seeding failed');
   process.exitCode = 1;
 } finally {
-  await embedded?.stop();
+  await target.stop();
 }

@@ -3,10 +3,10 @@
 import { parseArgs } from 'node:util';
 import { API_ROLES, type ApiRole, createApiKeysRepository } from '../src/auth/auth-keys.js';
 import { apiKeyView } from '../src/auth/auth-routes.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfigOrExit } from '../src/config.js';
 import { createDatabase } from '../src/db/db-client.js';
-import { startEmbeddedPostgres } from '../src/db/db-embedded.js';
 import { migrateDatabase } from '../src/db/db-migrator.js';
+import { openDatabaseTarget } from '../src/db/db-target.js';
 import { createLogger } from '../src/logger.js';
 
 const USAGE = `usage:
@@ -33,15 +33,13 @@ const [command, ...rest] = positionals;
 if (!command || !['create', 'list', 'revoke'].includes(command))
   fail('say what to do: create, list or revoke');
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const logger = createLogger({
   ...config,
   LOG_LEVEL: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
 });
-const embedded = config.DATABASE_URL
-  ? undefined
-  : await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, logger });
-const url = config.DATABASE_URL ?? embedded!.url;
+const target = await openDatabaseTarget(config, logger);
+const url = target.url;
 const db = createDatabase({ url, poolSize: 1, logger });
 try {
   await migrateDatabase(url, { logger });
@@ -68,5 +66,5 @@ try {
   }
 } finally {
   await db.close();
-  await embedded?.stop();
+  await target.stop();
 }

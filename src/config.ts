@@ -109,3 +109,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
   );
 }
+
+/** For commands and the server: a bad configuration prints every problem and exits with EX_CONFIG. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+}

@@ -1,18 +1,11 @@
 // The process: read config, open the database, build the app, listen, and shut down gracefully.
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { openDatabase } from './db/db-bootstrap.js';
 import { createLogger } from './logger.js';
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(78); // EX_CONFIG
-}
+const config = loadConfigOrExit();
 
 const logger = createLogger(config);
 const database = await openDatabase(config, logger).catch((error: unknown) => {

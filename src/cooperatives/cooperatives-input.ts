@@ -19,6 +19,10 @@ const line = (max: number) =>
 const optionalLine = (max: number) => line(max).nullable().optional();
 const year = z.number().int().min(1800, 'must be 1800 or later').max(2200, 'must be 2200 or earlier');
 const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
+const phoneNumber = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 .()-]{5,24}$/, 'must be a phone number');
 const headcount = z.number().int().min(0, 'must not be negative').max(1_000_000);
 
 export const SlugSchema = z
@@ -49,12 +53,7 @@ export const ContactPersonInputSchema = z.strictObject({
   name: line(200),
   role: optionalLine(200),
   email: z.email('must be an e-mail address').max(320).nullable().optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 .()-]{5,24}$/, 'must be a phone number')
-    .nullable()
-    .optional(),
+  phone: phoneNumber.nullable().optional(),
 });
 export type ContactPersonInput = z.infer<typeof ContactPersonInputSchema>;
 
@@ -106,12 +105,7 @@ const writableShape = {
   longitude: z.number().min(-180).max(180).nullable().optional(),
   website: webUrl.nullable().optional(),
   email: z.email('must be an e-mail address').max(320).nullable().optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 .()-]{5,24}$/, 'must be a phone number')
-    .nullable()
-    .optional(),
+  phone: phoneNumber.nullable().optional(),
   socialLinks: z.partialRecord(z.enum(SOCIAL_NETWORKS), webUrl.nullable()).optional(),
   membershipStatus: z.enum(MEMBERSHIP_STATUSES).optional(),
   memberSince: calendarDate.nullable().optional(),

@@ -143,55 +143,41 @@ export const cooperativeRoutes: FastifyPluginAsyncZod<{ repo: CooperativesReposi
     },
   );
 
-  app.delete(
-    '/:id',
-    {
+  // Archiving (the member left) and restoring: the same write, one flag apart.
+  for (const [method, url, operationId, summary, archived] of [
+    [
+      'DELETE',
+      '/:id',
+      'archiveCooperative',
+      'Archive a profile (the member left): hidden from the public, kept for advisors, restorable',
+      true,
+    ],
+    ['POST', '/:id/restore', 'restoreCooperative', 'Bring an archived profile back', false],
+  ] as const) {
+    app.route({
+      method,
+      url,
       schema: {
         tags: ['cooperatives'],
-        operationId: 'archiveCooperative',
-        summary: 'Archive a profile (the member left): hidden from the public, kept for advisors, restorable',
+        operationId,
+        summary,
         security: [{ apiKey: [] }],
         params: IdParamsSchema,
-        response: { 200: CooperativeSchema, ...problemResponses(401, 403, 404, 412, 428) },
+        response: { 200: CooperativeSchema, ...problemResponses(400, 401, 403, 404, 412, 428) },
       },
-    },
-    async (request, reply) => {
-      requirePermission(request, 'writeProfiles');
-      const archived = await repo.setArchived(
-        request.params.id,
-        true,
-        optionalVersion(request),
-        audit(request),
-      );
-      reply.header('etag', etagOf(archived.version, 'full'));
-      return archived;
-    },
-  );
-
-  app.post(
-    '/:id/restore',
-    {
-      schema: {
-        tags: ['cooperatives'],
-        operationId: 'restoreCooperative',
-        summary: 'Bring an archived profile back',
-        security: [{ apiKey: [] }],
-        params: IdParamsSchema,
-        response: { 200: CooperativeSchema, ...problemResponses(401, 403, 404, 412, 428) },
+      handler: async (request, reply) => {
+        requirePermission(request, 'writeProfiles');
+        const result = await repo.setArchived(
+          request.params.id,
+          archived,
+          optionalVersion(request),
+          audit(request),
+        );
+        reply.header('etag', etagOf(result.version, 'full'));
+        return result;
       },
-    },
-    async (request, reply) => {
-      requirePermission(request, 'writeProfiles');
-      const restored = await repo.setArchived(
-        request.params.id,
-        false,
-        optionalVersion(request),
-        audit(request),
-      );
-      reply.header('etag', etagOf(restored.version, 'full'));
-      return restored;
-    },
-  );
+    });
+  }
 
   app.get(
     '/:id/history',

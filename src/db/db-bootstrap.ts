@@ -2,9 +2,10 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { createDatabase, type Database } from './db-client.js';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from './db-embedded.js';
+import type { EmbeddedPostgres } from './db-embedded.js';
 import { migrateDatabase } from './db-migrator.js';
 import { loadDemoData } from './db-seed.js';
+import { openDatabaseTarget } from './db-target.js';
 
 export type OpenedDatabase = {
   db: Database;
@@ -14,15 +15,9 @@ export type OpenedDatabase = {
 };
 
 export async function openDatabase(config: Config, logger: Logger): Promise<OpenedDatabase> {
-  let embedded: EmbeddedPostgres | undefined;
-  let url = config.DATABASE_URL;
-  if (!url) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: config.EMBEDDED_PG_DIR,
-      port: config.EMBEDDED_PG_PORT,
-      logger,
-    });
-    url = embedded.url;
+  const target = await openDatabaseTarget(config, logger);
+  const { url, embedded } = target;
+  if (embedded) {
     logger.info(
       { dataDir: embedded.dataDir, port: embedded.port },
       `embedded PostgreSQL: data in ${embedded.dataDir} (kept across restarts; reset it with "npm run db:reset")`,
@@ -51,11 +46,11 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
       embedded,
       async close() {
         await db.close();
-        await embedded?.stop();
+        await target.stop();
       },
     };
   } catch (error) {
-    await embedded?.stop();
+    await target.stop();
     throw error;
   }
 }
