@@ -74,7 +74,12 @@ export async function buildApp({ config, db, logger, ...options }: AppOptions): 
         );
         await v1.register(authPlugin, { keys });
         await v1.register(cooperativeRoutes, { prefix: '/cooperatives', repo });
-        await v1.register(searchRoutes, { prefix: '/cooperatives', directory, repo, prisma: db.prisma });
+        await v1.register(searchRoutes, {
+          prefix: '/cooperatives',
+          directory,
+          pool: db.pool,
+          prisma: db.prisma,
+        });
         await v1.register(referenceRoutes, {
           prefix: '/reference',
           traits: createTraitsRepository(db.prisma),

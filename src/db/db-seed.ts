@@ -157,16 +157,20 @@ function finishBatch(batch: PendingBatch): Batch {
   return { ids: batch.ids, members, figures: JSON.stringify(batch.figures) };
 }
 
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 // Each member is reduced to its rows as soon as it is drawn; the batch becomes json once full.
-function* toBatches(
+async function* toBatches(
   cooperatives: Iterable<DemoCooperative>,
   size: number,
   advisorIds: Map<string, string>,
-): Generator<Batch> {
+): AsyncGenerator<Batch> {
   const empty = (): PendingBatch => ({ ids: [], rows: [], figures: [], traits: [], contacts: [] });
   let pending = empty();
   for (const cooperative of cooperatives) {
     addMember(pending, cooperative, advisorIds);
+    // Drawing a batch takes a while: the batches in flight must get to send their next statement.
+    if (pending.ids.length % 50 === 0) await breathe();
     if (pending.ids.length < size) continue;
     yield finishBatch(pending);
     pending = empty();
@@ -184,8 +188,9 @@ async function insertBatch(client: pg.PoolClient, batch: Batch, pauseTrigger: bo
   await client.query('BEGIN');
   try {
     const { rows } = await client.query<Omit<BatchCounts, 'annualFigures'>>(INSERT_MEMBERS, batch.members);
-    if (pauseTrigger)
+    if (pauseTrigger) {
       await client.query('ALTER TABLE "annual_figures" DISABLE TRIGGER "annual_figures_changed"');
+    }
     const figures = await client.query(INSERT_FIGURES, [batch.figures]);
     if (pauseTrigger) {
       await client.query(MIRROR_LATEST_FIGURES, [batch.ids]);
@@ -277,7 +282,7 @@ export async function loadDemoData(pool: pg.Pool, options: LoadDemoOptions = {})
     while (helpers.length < connections - 1) helpers.push(await pool.connect());
     const idle = [main, ...helpers];
     // Each batch is drawn while the connections insert the previous ones.
-    for (const batch of toBatches(demo.cooperatives, batchSize, advisors.ids)) {
+    for await (const batch of toBatches(demo.cooperatives, batchSize, advisors.ids)) {
       while (idle.length === 0) await Promise.race(running);
       const client = idle.pop() as pg.PoolClient;
       const task = insertBatch(client, batch, pauseTrigger).then((counts) => {

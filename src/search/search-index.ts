@@ -81,7 +81,11 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array | Float64Array | U
   return bigger;
 }
 
+let indexes = 0;
+
 export class DirectoryIndex {
+  /** Tells indexes apart (a full reload replaces the index; caches key on id and version). */
+  readonly id = ++indexes;
   size = 0;
   /** Bumped on every change: response caches and ETags key on it. */
   version = 0;
@@ -241,6 +245,29 @@ export class DirectoryIndex {
     this.byName = rows;
     for (let rank = 0; rank < rows.length; rank++) this.nameRank[rows[rank]!] = rank;
     this.nameOrderDirty = false;
+  }
+
+  /**
+   * Where a (name, id) falls in name order: `before` is the first place not before it, `after` the
+   * first place after it (they differ when that exact row is still there).
+   */
+  namePlace(name: string, id: string): { before: number; after: number } {
+    const order = this.byName;
+    const search = (strictlyAfter: boolean) => {
+      let low = 0;
+      let high = order.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        const row = order[mid]!;
+        const rowName = this.nameNorm[row]!;
+        const rowId = this.ids[row]!;
+        const less = rowName < name || (rowName === name && (strictlyAfter ? rowId <= id : rowId < id));
+        if (less) low = mid + 1;
+        else high = mid;
+      }
+      return low;
+    };
+    return { before: search(false), after: search(true) };
   }
 
   compareNames(a: number, b: number): number {

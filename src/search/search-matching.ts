@@ -55,6 +55,14 @@ export function matchText(index: DirectoryIndex, q: string, visible: (row: numbe
   if (content.length === 0) return result;
   const lastWord = all.at(-1);
 
+  // One or two letters typed: a prefix of most of the vocabulary. Alone, they mean "names starting
+  // with"; after other words, they wait for the next keystroke.
+  const last = content.at(-1)!;
+  if (unfinished && last === lastWord && last.length <= 2) {
+    if (content.length > 1) content = content.slice(0, -1);
+    else return namesStartingWith(index, last, visible, result);
+  }
+
   // Each content word: the rows it is in, with the best field's score.
   const perWord: Map<number, number>[] = content.map((word, i) => {
     const isPrefix = unfinished && i === content.length - 1 && word === lastWord;
@@ -116,6 +124,27 @@ export function matchText(index: DirectoryIndex, q: string, visible: (row: numbe
 
   if (result.rows.length < FEW) similarNames(index, content, queryCompact, visible, result);
   if (result.rows.length === result.fuzzy.size) result.suggestion = suggest(index, content, result);
+  return result;
+}
+
+function namesStartingWith(
+  index: DirectoryIndex,
+  prefix: string,
+  visible: (row: number) => boolean,
+  result: TextMatch,
+) {
+  const order = index.byName;
+  let low = 0;
+  let high = order.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (index.nameNorm[order[mid]!]! < prefix) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < order.length && index.nameNorm[order[i]!]!.startsWith(prefix); i++) {
+    if (visible(order[i]!)) add(result, order[i]!, NAME_PREFIX);
+  }
+  result.prefixes.push(prefix);
   return result;
 }
 

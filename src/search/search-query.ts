@@ -22,16 +22,22 @@ export type SearchResult = {
   sort: { field: SortField; descending: boolean };
 };
 
-type Filter = { facet?: FacetName; test: (row: number) => boolean };
+/** A filter is a lookup table over a dictionary column (fast), or a test for the rest. */
+type Filter = {
+  facet?: FacetName;
+  column?: ArrayLike<number>;
+  allowed?: Uint8Array;
+  test?: (row: number) => boolean;
+};
 
 const EARTH_KM = 6371.0088;
+const PUBLIC_MASK = FLAG.published | FLAG.archived | FLAG.deleted;
 const toRad = Math.PI / 180;
 
 /** Rows a viewer may see at all: the public sees published, non-archived profiles only. */
 function visibility(index: DirectoryIndex, viewer: Viewer, archived: 'true' | 'false' | 'any' | undefined) {
-  if (viewer === 'public')
-    return (row: number) =>
-      (index.flags[row]! & (FLAG.published | FLAG.archived | FLAG.deleted)) === FLAG.published;
+  const flags = index.flags;
+  if (viewer === 'public') return (row: number) => (flags[row]! & PUBLIC_MASK) === FLAG.published;
   const want = archived ?? 'false';
   return (row: number) => {
     const flags = index.flags[row]!;
@@ -47,7 +53,11 @@ function codesOf(
   return new Set(values.map((value) => dictionary.find(value) ?? -1));
 }
 
-const inSet = (column: ArrayLike<number>, codes: Set<number>) => (row: number) => codes.has(column[row]!);
+const inSet = (column: ArrayLike<number>, codes: Set<number>) => {
+  const allowed = new Uint8Array(Math.max(0, ...codes) + 1);
+  for (const code of codes) if (code >= 0) allowed[code] = 1;
+  return { column, allowed };
+};
 
 function buildFilters(
   index: DirectoryIndex,
@@ -57,7 +67,10 @@ function buildFilters(
 ): Filter[] {
   const d = index.dict;
   const filters: Filter[] = [];
-  const add = (facet: FacetName | undefined, test: (row: number) => boolean) => filters.push({ facet, test });
+  const add = (
+    facet: FacetName | undefined,
+    test: ((row: number) => boolean) | { column: ArrayLike<number>; allowed: Uint8Array },
+  ) => filters.push(typeof test === 'function' ? { facet, test } : { facet, ...test });
 
   if (query.legalForm) add('legalForm', inSet(index.family, codesOf(d.family, query.legalForm)));
   if (query.companyType)
@@ -193,50 +206,153 @@ export function sectionOf(nafCode: string): string | undefined {
   return NAF_SECTIONS.find(([, first, last]) => division >= first && division <= last)?.[0];
 }
 
-/** The facet values of a row (several for sectors, traits and status flags). */
-function facetValues(
-  index: DirectoryIndex,
-  facet: FacetName,
-  row: number,
-  out: (value: number | string) => void,
-) {
+type FacetCounter = { add(row: number): void; result(): Map<number | string, number> };
+
+function columnCounter(column: ArrayLike<number>, size: number): FacetCounter {
+  const counts = new Int32Array(size + 1);
+  return {
+    add: (row) => {
+      counts[column[row]!]!++;
+    },
+    result: () => {
+      const map = new Map<number, number>();
+      for (let code = 1; code < counts.length; code++) if (counts[code]) map.set(code, counts[code]!);
+      return map;
+    },
+  };
+}
+
+function listCounter(lists: Uint16Array[], size: number): FacetCounter {
+  const counts = new Int32Array(size + 1);
+  return {
+    add: (row) => {
+      for (const code of lists[row]!) counts[code]!++;
+    },
+    result: () => {
+      const map = new Map<number, number>();
+      for (let code = 1; code < counts.length; code++) if (counts[code]) map.set(code, counts[code]!);
+      return map;
+    },
+  };
+}
+
+function keyCounter(keysOf: (row: number, out: (key: string) => void) => void): FacetCounter {
+  const map = new Map<string, number>();
+  const bump = (key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  return { add: (row) => keysOf(row, bump), result: () => map };
+}
+
+/** Counts a facet's values over the rows it is given (several per row for sectors, traits, flags). */
+function facetCounter(index: DirectoryIndex, facet: FacetName): FacetCounter {
+  const d = index.dict;
   switch (facet) {
     case 'legalForm':
-      return void (index.family[row] && out(index.family[row]!));
+      return columnCounter(index.family, d.family.values.length);
     case 'companyType':
-      return void (index.companyForm[row] && out(index.companyForm[row]!));
+      return columnCounter(index.companyForm, d.companyForm.values.length);
     case 'origin':
-      return void (index.origin[row] && out(index.origin[row]!));
+      return columnCounter(index.origin, d.origin.values.length);
     case 'region':
-      return void (index.region[row] && out(index.region[row]!));
+      return columnCounter(index.region, d.region.values.length);
     case 'department':
-      return void (index.department[row] && out(index.department[row]!));
+      return columnCounter(index.department, d.department.values.length);
     case 'headcountBand':
-      return void (index.band[row] && out(index.band[row]!));
+      return columnCounter(index.band, d.band.values.length);
     case 'memberStatus':
-      return void (index.membership[row] && out(index.membership[row]!));
+      return columnCounter(index.membership, d.membership.values.length);
     case 'advisor':
-      return void (index.advisor[row] && out(index.advisor[row]!));
-    case 'published':
-      return out(index.flags[row]! & FLAG.published ? 'true' : 'false');
-    case 'naf': {
-      const code = index.dict.naf.values[index.naf[row]!];
-      const section = code ? sectionOf(code) : undefined;
-      return void (section && out(section));
-    }
+      return columnCounter(index.advisor, d.advisor.values.length);
     case 'sector':
-      for (const code of index.sectors[row]!) out(code);
-      return;
+      return listCounter(index.sectors, d.sector.values.length);
     case 'trait':
-      for (const code of index.traitsPresent[row]!) out(code);
-      return;
-    case 'status': {
-      const flags = index.flags[row]!;
-      if (flags & FLAG.cae) out('cae');
-      if (flags & FLAG.amorcage) out('amorcage');
-      if (flags & FLAG.grouping) out('grouping');
+      return listCounter(index.traitsPresent, d.trait.values.length);
+    case 'published':
+      return keyCounter((row, out) => out(index.flags[row]! & FLAG.published ? 'true' : 'false'));
+    case 'status':
+      return keyCounter((row, out) => {
+        const flags = index.flags[row]!;
+        if (flags & FLAG.cae) out('cae');
+        if (flags & FLAG.amorcage) out('amorcage');
+        if (flags & FLAG.grouping) out('grouping');
+      });
+    case 'naf': {
+      const sectionOfCode = d.naf.values.map((code) => (code ? sectionOf(code) : undefined));
+      return keyCounter((row, out) => {
+        const section = sectionOfCode[index.naf[row]!];
+        if (section) out(section);
+      });
     }
   }
+}
+
+/** What a query selects, before sorting and paging: cacheable until the index changes. */
+type Scan = {
+  matches: Int32Array;
+  distances: Float64Array;
+  text: TextMatch | null;
+  facets: SearchResult['facets'];
+};
+
+function scanDirectory(index: DirectoryIndex, query: SearchQuerystring, viewer: Viewer): Scan {
+  const distances = new Float64Array(query.near ? index.size : 0);
+  const visible = visibility(index, viewer, viewer === 'private' ? query.archived : undefined);
+  const filters = buildFilters(index, query, viewer, distances);
+  const text = query.q?.trim() ? matchText(index, query.q, visible) : null;
+  const facetNames = (query.facets ?? []).filter((f, i, all) => all.indexOf(f) === i);
+  const counters = facetNames.map((facet) => facetCounter(index, facet));
+  const counterOf = new Map(facetNames.map((facet, i) => [facet, counters[i]!]));
+  const ownCounter = filters.map((filter) => (filter.facet ? counterOf.get(filter.facet) : undefined));
+
+  const matches: number[] = [];
+  const scan = (row: number) => {
+    if (!visible(row)) return;
+    let failed = -1;
+    for (let k = 0; k < filters.length; k++) {
+      const filter = filters[k]!;
+      const pass = filter.allowed ? filter.allowed[filter.column![row]!] === 1 : filter.test!(row);
+      if (!pass) {
+        // A row that fails one filter still counts in that filter's own facet (disjunctive facets).
+        if (failed !== -1) return;
+        failed = k;
+      }
+    }
+    if (failed === -1) {
+      matches.push(row);
+      for (let i = 0; i < counters.length; i++) counters[i]!.add(row);
+    } else {
+      ownCounter[failed]?.add(row);
+    }
+  };
+  if (text) for (const row of text.rows) scan(row);
+  else for (let row = 0; row < index.size; row++) scan(row);
+  return {
+    matches: Int32Array.from(matches),
+    distances,
+    text,
+    facets: Object.fromEntries(facetNames.map((facet, i) => [facet, counters[i]!.result()])),
+  };
+}
+
+const SCAN_CACHE_SIZE = 64;
+const scanCache = new Map<string, Scan>();
+
+/** Scans are kept per (index state, viewer, query without paging): the widget's first screen and
+ * the prefixes people type are asked again and again, and cursors continue the same scan. */
+function cachedScan(index: DirectoryIndex, query: SearchQuerystring, viewer: Viewer): Scan {
+  const { cursor: _cursor, limit: _limit, sort: _sort, ...selecting } = query;
+  const key = `${index.id}:${index.version}:${viewer}:${JSON.stringify(selecting)}`;
+  const hit = scanCache.get(key);
+  if (hit) {
+    scanCache.delete(key);
+    scanCache.set(key, hit);
+    return hit;
+  }
+  const scan = scanDirectory(index, query, viewer);
+  if (!query.near) {
+    scanCache.set(key, scan);
+    if (scanCache.size > SCAN_CACHE_SIZE) scanCache.delete(scanCache.keys().next().value!);
+  }
+  return scan;
 }
 
 export function runSearch(
@@ -245,61 +361,57 @@ export function runSearch(
   viewer: Viewer,
   cursor: CursorPosition | undefined,
 ): SearchResult {
-  const distances = new Float64Array(query.near ? index.size : 0);
-  const visible = visibility(index, viewer, viewer === 'private' ? query.archived : undefined);
-  const filters = buildFilters(index, query, viewer, distances);
-  const text = query.q?.trim() ? matchText(index, query.q, visible) : null;
-  const facetNames = (query.facets ?? []).filter((f, i, all) => all.indexOf(f) === i);
-  const facets: SearchResult['facets'] = Object.fromEntries(facetNames.map((f) => [f, new Map()]));
-  const count = (facet: FacetName, row: number) => {
-    const counts = facets[facet]!;
-    facetValues(index, facet, row, (value) => counts.set(value, (counts.get(value) ?? 0) + 1));
-  };
-
-  const requested = new Set(facetNames);
-  const matches: number[] = [];
-  const scan = (row: number) => {
-    if (!visible(row)) return;
-    let failed = -1;
-    for (let k = 0; k < filters.length; k++) {
-      if (!filters[k]!.test(row)) {
-        // A row that fails one filter still counts in that filter's own facet (disjunctive facets).
-        if (failed !== -1) return;
-        failed = k;
+  const { matches, distances, text, facets } = cachedScan(index, query, viewer);
+  const [sortName, descending] = sortOf(query, Boolean(text));
+  const want = query.limit + 1;
+  let page: number[];
+  let sortKeyOf: (row: number) => number | string | null = () => null;
+  if (sortName === 'name') {
+    // Name order is the index's own list: walk it from the cursor and keep the matching rows.
+    const member = new Uint8Array(index.size);
+    for (const row of matches) member[row] = 1;
+    const order = index.byName;
+    page = [];
+    if (descending) {
+      for (
+        let i = (cursor ? index.namePlace(cursor.name, cursor.id).before : order.length) - 1;
+        i >= 0 && page.length < want;
+        i--
+      ) {
+        if (member[order[i]!]) page.push(order[i]!);
+      }
+    } else {
+      for (
+        let i = cursor ? index.namePlace(cursor.name, cursor.id).after : 0;
+        i < order.length && page.length < want;
+        i++
+      ) {
+        if (member[order[i]!]) page.push(order[i]!);
       }
     }
-    if (failed === -1) {
-      matches.push(row);
-      for (const facet of facetNames) count(facet, row);
-    } else {
-      const facet = filters[failed]!.facet;
-      if (facet && requested.has(facet)) count(facet, row);
+  } else {
+    sortKeyOf = sortValue(index, sortName, text, distances, viewer);
+    const direction = descending ? -1 : 1;
+    // The order is total: sort value, then name, then id. The cursor names a place in it.
+    const rank = index.nameRank;
+    const compare = (a: number, b: number) =>
+      compareValues(sortKeyOf(a), sortKeyOf(b), direction) || rank[a]! - rank[b]!;
+    let candidates = Array.from(matches);
+    if (cursor) {
+      candidates = candidates.filter((row) => {
+        const c = compareValues(sortKeyOf(row), cursor.value, direction);
+        if (c !== 0) return c > 0;
+        const name = index.nameNorm[row]!;
+        if (name !== cursor.name) return name > cursor.name;
+        return index.ids[row]! > cursor.id;
+      });
     }
-  };
-  if (text) for (const row of text.rows) scan(row);
-  else for (let row = 0; row < index.size; row++) scan(row);
-
-  const [sortName, descending] = sortOf(query, Boolean(text));
-  const sortKeyOf = sortValue(index, sortName, text, distances, viewer);
-  const direction = descending ? -1 : 1;
-  // The order is total: sort value, then name, then id. The cursor names a place in it.
-  const compare = (a: number, b: number) =>
-    compareValues(sortKeyOf(a), sortKeyOf(b), direction) || index.compareNames(a, b);
-  let candidates = matches;
-  if (cursor) {
-    candidates = matches.filter((row) => {
-      const c = compareValues(sortKeyOf(row), cursor.value, direction);
-      if (c !== 0) return c > 0;
-      const name = index.nameNorm[row]!;
-      if (name !== cursor.name) return name > cursor.name;
-      return index.ids[row]! > cursor.id;
-    });
+    page = topK(candidates, want, compare);
   }
-  const page = topK(candidates, query.limit + 1, compare);
   return {
     total: matches.length,
     rows: page,
-    values: page.map(sortKeyOf),
+    values: page.map((row) => (sortName === 'name' ? index.nameNorm[row]! : sortKeyOf(row))),
     distances,
     text,
     facets,
@@ -326,7 +438,7 @@ function sortValue(
     case 'relevance':
       return (row: number) => -(text?.score.get(row) ?? 0);
     case 'name':
-      return (row: number) => index.nameNorm[row]!;
+      return (row: number) => index.nameRank[row]!;
     case 'founded':
       return (row: number) => (index.founded[row]! < 0 ? null : index.founded[row]!);
     case 'headcount':

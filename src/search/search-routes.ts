@@ -2,10 +2,11 @@
 // advisors' lookups and (next) the analysts' exports.
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type pg from 'pg';
 import { z } from 'zod';
 import { can } from '../auth/auth-plugin.js';
+import { listCooperatives } from '../cooperatives/cooperatives-list.js';
 import { toPublicCooperative } from '../cooperatives/cooperatives-mapping.js';
-import type { CooperativesRepository } from '../cooperatives/cooperatives-repository.js';
 import { CooperativeViewSchema } from '../cooperatives/cooperatives-schemas.js';
 import { BadRequestError } from '../errors.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -78,14 +79,17 @@ function decodeCursor(cursor: string, key: string): CursorPosition {
 
 export const searchRoutes: FastifyPluginAsyncZod<{
   directory: DirectorySearch;
-  repo: CooperativesRepository;
+  pool: pg.Pool;
   prisma: PrismaClient;
-}> = async (app, { directory, repo, prisma }) => {
+}> = async (app, { directory, pool, prisma }) => {
   const facetLabels = createFacetLabels(prisma);
 
   app.get(
     '',
     {
+      // The response schema documents the result; hits are built from the field classification
+      // (toPublicCooperative) already, so a page of full profiles is not validated field by field again.
+      serializerCompiler: () => (data) => JSON.stringify(data),
       schema: {
         tags: ['cooperatives'],
         operationId: 'searchCooperatives',
@@ -134,7 +138,10 @@ export const searchRoutes: FastifyPluginAsyncZod<{
       const result = runSearch(index, query, viewer, cursor);
       const page = result.rows.slice(0, query.limit);
       const [profiles, labels] = await Promise.all([
-        repo.findMany(page.map((row) => index.ids[row]!)),
+        listCooperatives(
+          pool,
+          page.map((row) => index.ids[row]!),
+        ),
         result.facets && Object.keys(result.facets).length
           ? facetLabels()
           : Promise.resolve({ traits: new Map(), advisors: new Map() }),
