@@ -135,7 +135,8 @@ export class DirectoryIndex {
 
   /** stem -> postings, each `row * 4 + weight` (weight of the best field the stem is in). */
   readonly terms = new Map<string, number[]>();
-  private readonly rowTerms: string[][] = [];
+  /** Each row's postings entries, to take them out again when the row changes. */
+  private readonly rowTerms: [string, number][][] = [];
   private sortedTerms: string[] | null = null;
   /** trigram of the compact name -> rows. */
   readonly nameTrigrams = new Map<string, number[]>();
@@ -143,7 +144,7 @@ export class DirectoryIndex {
   readonly sirets = new Map<string, number>();
   private readonly rowIdentifiers: [string | null, string | null][] = [];
   /** Rows in name order ("École" with the E's), and each row's place in it. */
-  byName = new Int32Array(0);
+  byName: number[] = [];
   nameRank = new Int32Array(1024);
   private nameOrderDirty = false;
 
@@ -240,7 +241,7 @@ export class DirectoryIndex {
   /** Completes a batch of upserts. */
   finish(): void {
     if (!this.nameOrderDirty) return;
-    const rows = Int32Array.from({ length: this.size }, (_, row) => row);
+    const rows = Array.from({ length: this.size }, (_, row) => row);
     rows.sort((a, b) => this.compareNames(a, b));
     this.byName = rows;
     for (let rank = 0; rank < rows.length; rank++) this.nameRank[rows[rank]!] = rank;
@@ -279,8 +280,12 @@ export class DirectoryIndex {
     return p < q ? -1 : p > q ? 1 : 0;
   }
 
+  /** Moves one row to its place in name order; only the ranks in between change. */
   private placeInNameOrder(row: number) {
-    const order = Array.from(this.byName).filter((r) => r !== row);
+    const order = this.byName;
+    const old = this.nameRank[row]!;
+    const present = old < order.length && order[old] === row;
+    if (present) order.splice(old, 1);
     let low = 0;
     let high = order.length;
     while (low < high) {
@@ -289,8 +294,9 @@ export class DirectoryIndex {
       else high = mid;
     }
     order.splice(low, 0, row);
-    this.byName = Int32Array.from(order);
-    for (let rank = 0; rank < order.length; rank++) this.nameRank[order[rank]!] = rank;
+    const from = present ? Math.min(old, low) : low;
+    const to = present ? Math.max(old, low) : order.length - 1;
+    for (let rank = from; rank <= to; rank++) this.nameRank[order[rank]!] = rank;
   }
 
   private linkText(row: number, source: IndexSource) {
@@ -308,7 +314,7 @@ export class DirectoryIndex {
     add([source.description, source.communeName].filter(Boolean).join(' '), WEIGHT.description);
     // A name run together ("DataCoop") is also found from its parts' run-together form.
     if (this.compactName[row]!.length > 2) add(this.compactName[row]!, WEIGHT.name);
-    const terms: string[] = [];
+    const terms: [string, number][] = [];
     for (const [term, weight] of best) {
       let postings = this.terms.get(term);
       if (!postings) {
@@ -317,7 +323,7 @@ export class DirectoryIndex {
         this.sortedTerms = null;
       }
       postings.push(row * 4 + weight);
-      terms.push(term);
+      terms.push([term, row * 4 + weight]);
     }
     this.rowTerms[row] = terms;
     for (const trigram of trigrams(this.compactName[row]!)) {
@@ -331,11 +337,10 @@ export class DirectoryIndex {
   }
 
   private unlinkText(row: number) {
-    for (const term of this.rowTerms[row] ?? []) {
+    for (const [term, entry] of this.rowTerms[row] ?? []) {
       const postings = this.terms.get(term)!;
-      const kept = postings.filter((entry) => entry >> 2 !== row);
-      if (kept.length) this.terms.set(term, kept);
-      else {
+      postings.splice(postings.indexOf(entry), 1);
+      if (!postings.length) {
         this.terms.delete(term);
         this.sortedTerms = null;
       }
@@ -343,11 +348,8 @@ export class DirectoryIndex {
     this.rowTerms[row] = [];
     for (const trigram of trigrams(this.compactName[row] ?? '')) {
       const postings = this.nameTrigrams.get(trigram);
-      if (postings)
-        this.nameTrigrams.set(
-          trigram,
-          postings.filter((r) => r !== row),
-        );
+      const at = postings ? postings.indexOf(row) : -1;
+      if (at >= 0) postings!.splice(at, 1);
     }
     const [siren, siret] = this.rowIdentifiers[row] ?? [null, null];
     if (siren && this.sirens.get(siren) === row) this.sirens.delete(siren);
