@@ -1,7 +1,7 @@
 // The directory held in memory: one typed-array column per filterable attribute, inverted indexes
 // of French stems and of name trigrams. PostgreSQL stays the only source of truth: the index is
 // built from it at start and refreshed row by row after every write (see search-sync.ts).
-import { compact, lexemes, normalize, trigrams } from './search-text.js';
+import { compact, isLegalFormWord, isStopWord, lexemes, normalize, trigrams } from './search-text.js';
 
 /** What the index needs of a profile, as search-sync.ts loads it. */
 export type IndexSource = {
@@ -93,6 +93,9 @@ export class DirectoryIndex {
   readonly rowOf = new Map<string, number>();
   readonly nameNorm: string[] = [];
   readonly compactName: string[] = [];
+  /** The name without legal-form and stop words ("Scop Menuiserie Dupré" -> "menuiserie dupre"), and run together. */
+  readonly cleanName: string[] = [];
+  readonly cleanCompact: string[] = [];
 
   readonly dict = {
     family: new Dictionary(),
@@ -303,6 +306,12 @@ export class DirectoryIndex {
     const name = normalize(source.name);
     this.nameNorm[row] = name;
     this.compactName[row] = compact(name);
+    const clean = name
+      .split(' ')
+      .filter((word) => !isLegalFormWord(word) && !isStopWord(word))
+      .join(' ');
+    this.cleanName[row] = clean;
+    this.cleanCompact[row] = compact(clean);
     const best = new Map<string, number>();
     const add = (text: string | null, weight: number) => {
       if (!text) return;

@@ -19,6 +19,8 @@ export type TextMatch = {
   compact: string;
 };
 
+type WordRows = { rows: number[]; score: Float32Array };
+
 // Score of the best field a word is found in: name, trade name/acronym, activity, description/commune.
 const FIELD_SCORE = [0.15, 0.3, 0.6, 1];
 const EXACT_NAME = 1000;
@@ -47,24 +49,22 @@ export function matchText(index: DirectoryIndex, q: string, visible: (row: numbe
     return result;
   }
 
-  const all = words(q);
+  let all = words(q);
   const unfinished = !/\s$/.test(q) && all.length > 0;
+  // One or two letters typed: a prefix of most of the vocabulary. Alone, they mean "names starting
+  // with"; after other words, they wait for the next keystroke.
+  if (unfinished && all.at(-1)!.length <= 2) {
+    if (all.length === 1) return namesStartingWith(index, all[0]!, visible, result);
+    all = all.slice(0, -1);
+  }
   let content = all.filter((word) => !isStopWord(word) && !isLegalFormWord(word));
   let legal = all.filter(isLegalFormWord);
   if (content.length === 0) [content, legal] = [legal, []];
   if (content.length === 0) return result;
-  const lastWord = all.at(-1);
-
-  // One or two letters typed: a prefix of most of the vocabulary. Alone, they mean "names starting
-  // with"; after other words, they wait for the next keystroke.
-  const last = content.at(-1)!;
-  if (unfinished && last === lastWord && last.length <= 2) {
-    if (content.length > 1) content = content.slice(0, -1);
-    else return namesStartingWith(index, last, visible, result);
-  }
+  const lastWord = words(q).at(-1);
 
   // Each content word: the rows it is in, with the best field's score.
-  const perWord: Map<number, number>[] = content.map((word, i) => {
+  const perWord: WordRows[] = content.map((word, i) => {
     const isPrefix = unfinished && i === content.length - 1 && word === lastWord;
     const terms = new Set<string>();
     const wordStem = stem(word);
@@ -77,30 +77,32 @@ export function matchText(index: DirectoryIndex, q: string, visible: (row: numbe
       result.stems.add(wordStem);
       if (index.terms.has(wordStem)) terms.add(wordStem);
     }
-    const rows = new Map<number, number>();
+    const score = new Float32Array(index.size);
+    const rows: number[] = [];
     for (const term of terms) {
       for (const entry of index.terms.get(term)!) {
         const row = entry >> 2;
-        const score = FIELD_SCORE[entry & 3]!;
-        if ((rows.get(row) ?? 0) < score) rows.set(row, score);
+        const found = FIELD_SCORE[entry & 3]!;
+        if (score[row] === 0) rows.push(row);
+        if (score[row]! < found) score[row] = found;
       }
     }
-    return rows;
+    return { rows, score };
   });
   const legalRows = new Set<number>();
   for (const word of legal) for (const entry of index.terms.get(stem(word)) ?? []) legalRows.add(entry >> 2);
 
-  const [smallest, ...others] = [...perWord].sort((a, b) => a.size - b.size);
+  const [smallest, ...others] = [...perWord].sort((a, b) => a.rows.length - b.rows.length);
   const queryName = content.join(' ');
   const queryCompact = compact(queryName);
   result.compact = queryCompact.length >= 4 ? queryCompact : '';
-  for (const [row, first] of smallest!) {
+  for (const row of smallest!.rows) {
     if (!visible(row)) continue;
-    let score = first;
+    let score = smallest!.score[row]!;
     let everyWord = true;
-    for (const rows of others) {
-      const found = rows.get(row);
-      if (found === undefined) {
+    for (const other of others) {
+      const found = other.score[row]!;
+      if (found === 0) {
         everyWord = false;
         break;
       }
@@ -153,26 +155,13 @@ function add(result: TextMatch, row: number, score: number) {
   result.score.set(row, score);
 }
 
-/** Exact name first, then names starting with the query. */
+/** Exact name first, then names starting with the query (legal-form words left out of both). */
 function nameBonus(index: DirectoryIndex, row: number, queryName: string, queryCompact: string): number {
-  const name = withoutLegalWords(index.nameNorm[row]!);
-  if (name === queryName || compact(name) === queryCompact) return EXACT_NAME;
-  if (name.startsWith(queryName) || compact(name).startsWith(queryCompact)) return NAME_PREFIX;
+  const name = index.cleanName[row]!;
+  const compactName = index.cleanCompact[row]!;
+  if (name === queryName || compactName === queryCompact) return EXACT_NAME;
+  if (name.startsWith(queryName) || compactName.startsWith(queryCompact)) return NAME_PREFIX;
   return 0;
-}
-
-const legalWordsCache = new Map<string, string>();
-function withoutLegalWords(name: string): string {
-  let cleaned = legalWordsCache.get(name);
-  if (cleaned === undefined) {
-    cleaned = name
-      .split(' ')
-      .filter((word) => !isLegalFormWord(word) && !isStopWord(word))
-      .join(' ');
-    if (legalWordsCache.size > 200_000) legalWordsCache.clear();
-    legalWordsCache.set(name, cleaned);
-  }
-  return cleaned;
 }
 
 /** Rows whose run-together name contains the text: the rarest of its trigrams, then a check. */
