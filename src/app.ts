@@ -21,7 +21,7 @@ import { searchRoutes } from './search/search-routes.js';
 import { type DirectorySearch, startDirectorySearch } from './search/search-sync.js';
 
 export type AppOptions = {
-  config: Pick<Config, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY'>;
+  config: Pick<Config, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY' | 'SEARCH_CACHE_ENTRIES'>;
   db: Database;
   logger: Logger;
   /** The in-memory directory; started (and stopped with the app) when not given. */
@@ -79,6 +79,7 @@ export async function buildApp({ config, db, logger, ...options }: AppOptions): 
           directory,
           pool: db.pool,
           prisma: db.prisma,
+          cacheEntries: config.SEARCH_CACHE_ENTRIES,
         });
         await v1.register(referenceRoutes, {
           prefix: '/reference',

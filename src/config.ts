@@ -72,6 +72,13 @@ export const ConfigSchema = z
       .min(100)
       .default(10_000)
       .describe('How long in-flight requests may take to finish on shutdown'),
+    SEARCH_CACHE_ENTRIES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .default(500)
+      .describe('Search responses (up to 128 KB each) kept in memory until the data changes (0: none)'),
     TRUST_PROXY: booleanFlag.default(false).describe('Trust X-Forwarded-* headers (behind a reverse proxy)'),
   })
   .superRefine((config, ctx) => {

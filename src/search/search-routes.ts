@@ -81,15 +81,24 @@ export const searchRoutes: FastifyPluginAsyncZod<{
   directory: DirectorySearch;
   pool: pg.Pool;
   prisma: PrismaClient;
-}> = async (app, { directory, pool, prisma }) => {
+  cacheEntries: number;
+}> = async (app, { directory, pool, prisma, cacheEntries }) => {
   const facetLabels = createFacetLabels(prisma);
+  // Whole responses per (index state, viewer, URL): the widget's first screen and the prefixes people
+  // type come back again and again, and the data changes a few times a day. 0 entries: no cache.
+  const responses = new Map<string, string>();
+  const remember = (key: string, body: string) => {
+    if (cacheEntries === 0 || body.length > 128 * 1024) return;
+    responses.set(key, body);
+    if (responses.size > cacheEntries) responses.delete(responses.keys().next().value!);
+  };
 
   app.get(
     '',
     {
       // The response schema documents the result; hits are built from the field classification
       // (toPublicCooperative) already, so a page of full profiles is not validated field by field again.
-      serializerCompiler: () => (data) => JSON.stringify(data),
+      serializerCompiler: () => (data) => (typeof data === 'string' ? data : JSON.stringify(data)),
       schema: {
         tags: ['cooperatives'],
         operationId: 'searchCooperatives',
@@ -135,6 +144,10 @@ export const searchRoutes: FastifyPluginAsyncZod<{
       const etag = `"d${index.version}-${viewer}-${createHash('sha256').update(request.url).digest('base64url').slice(0, 16)}"`;
       if (notModified(request, reply, etag)) return reply;
 
+      const cacheKey = `${index.id}:${index.version}:${viewer}:${request.url}`;
+      const cached = responses.get(cacheKey);
+      if (cached !== undefined) return reply.type('application/json; charset=utf-8').send(cached as never); // already serialised
+
       const result = runSearch(index, query, viewer, cursor);
       const page = result.rows.slice(0, query.limit);
       const [profiles, labels] = await Promise.all([
@@ -160,7 +173,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{
       });
       const last = page.at(-1);
       const hasMore = result.rows.length > query.limit && last !== undefined;
-      return {
+      const body = JSON.stringify({
         total: result.total,
         limit: query.limit,
         nextCursor: hasMore
@@ -179,7 +192,9 @@ export const searchRoutes: FastifyPluginAsyncZod<{
           result.total === 0 || result.text?.fuzzy.size === result.total
             ? (result.text?.suggestion ?? null)
             : null,
-      };
+      });
+      remember(cacheKey, body);
+      return reply.type('application/json; charset=utf-8').send(body as never); // already serialised
     },
   );
 };
