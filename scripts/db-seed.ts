@@ -5,7 +5,7 @@ import pg from 'pg';
 import { loadConfigOrExit } from '../src/config.js';
 import { MAX_DEMO_COUNT } from '../src/db/db-demo-data.js';
 import { migrateDatabase } from '../src/db/db-migrator.js';
-import { loadDemoData } from '../src/db/db-seed.js';
+import { DemoDataRefusedError, loadDemoData } from '../src/db/db-seed.js';
 import { openDatabaseTarget } from '../src/db/db-target.js';
 import { createLogger } from '../src/logger.js';
 
@@ -47,7 +47,8 @@ try {
     `loaded ${summary.cooperatives} demo cooperatives in ${(ms / 1000).toFixed(1)} s`,
   );
 } catch (error) {
-  logger.error({ err: error }, 'seeding failed');
+  if (error instanceof DemoDataRefusedError) logger.error(`${error.message}; "npm run db:reset" starts over`);
+  else logger.error({ err: error }, 'seeding failed');
   process.exitCode = 1;
 } finally {
   await target.stop();

@@ -224,20 +224,6 @@ export function createCooperativesRepository(prisma: PrismaClient, options: Repo
       return row && toCooperative(row);
     },
 
-    /** Several profiles in the order of `ids` (missing ones left out). */
-    async findMany(ids: string[]): Promise<Cooperative[]> {
-      if (!ids.length) return [];
-      const rows = await prisma.cooperative.findMany({
-        where: { id: { in: ids } },
-        include: PROFILE_INCLUDE,
-      });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.flatMap((id) => {
-        const row = byId.get(id);
-        return row ? [toCooperative(row)] : [];
-      });
-    },
-
     async create(body: CreateCooperativeBody, context: AuditContext): Promise<Cooperative> {
       return changed(
         prisma.$transaction(async (tx) => {
