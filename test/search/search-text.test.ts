@@ -153,10 +153,16 @@ describe('the first letters typed', () => {
   it('lists names starting with one or two letters, stop words included ("c", "l")', async () => {
     for (const letters of ['c', 'l', 'me', 'É']) {
       const { body } = await search(f.t, { q: letters, limit: 100 });
-      const prefix = letters.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      const prefix = letters
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
       expect(body.total, letters).toBeGreaterThan(0);
       for (const hit of body.hits) {
-        const name = (hit.cooperative.name as string).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+        const name = (hit.cooperative.name as string)
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase();
         expect(name.startsWith(prefix), `${hit.cooperative.name} for ${letters}`).toBe(true);
       }
     }
