@@ -13,6 +13,7 @@ import { listNafSections } from '../reference/reference-naf.js';
 import { findSector } from '../reference/reference-sectors.js';
 import type { DirectoryIndex } from './search-index.js';
 import type { FacetName } from './search-params.js';
+import { facetSource } from './search-query.js';
 
 export type FacetCount = { value: string; label: string; count: number };
 type Labels = { traits: Map<string, string>; advisors: Map<string, string> };
@@ -77,20 +78,7 @@ function labelOf(facet: FacetName, value: string, labels: Labels): string {
 /** Dictionary codes of the index back to their values. */
 function keyToValue(index: DirectoryIndex, facet: FacetName, key: number | string): string | null {
   if (typeof key === 'string') return key;
-  const d = index.dict;
-  const dictionary = {
-    legalForm: d.family,
-    companyType: d.companyForm,
-    origin: d.origin,
-    region: d.region,
-    department: d.department,
-    sector: d.sector,
-    trait: d.trait,
-    headcountBand: d.band,
-    memberStatus: d.membership,
-    advisor: d.advisor,
-  }[facet as string];
-  return dictionary?.values[key] ?? null;
+  return facetSource(index, facet)?.dictionary.values[key] ?? null;
 }
 
 export function labelFacets(

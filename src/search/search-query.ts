@@ -242,30 +242,37 @@ function keyCounter(keysOf: (row: number, out: (key: string) => void) => void): 
   return { add: (row) => keysOf(row, bump), result: () => map };
 }
 
+/** The column and dictionary of each facet that is one dictionary value per row (or a list of them). */
+export function facetSource(index: DirectoryIndex, facet: FacetName) {
+  const d = index.dict;
+  const single = {
+    legalForm: [index.family, d.family],
+    companyType: [index.companyForm, d.companyForm],
+    origin: [index.origin, d.origin],
+    region: [index.region, d.region],
+    department: [index.department, d.department],
+    headcountBand: [index.band, d.band],
+    memberStatus: [index.membership, d.membership],
+    advisor: [index.advisor, d.advisor],
+  } as const;
+  const lists = { sector: [index.sectors, d.sector], trait: [index.traitsPresent, d.trait] } as const;
+  if (facet in single) {
+    const [column, dictionary] = single[facet as keyof typeof single];
+    return { column, dictionary };
+  }
+  if (facet in lists) {
+    const [rows, dictionary] = lists[facet as keyof typeof lists];
+    return { lists: rows, dictionary };
+  }
+  return undefined;
+}
+
 /** Counts a facet's values over the rows it is given (several per row for sectors, traits, flags). */
 function facetCounter(index: DirectoryIndex, facet: FacetName): FacetCounter {
-  const d = index.dict;
+  const source = facetSource(index, facet);
+  if (source?.column) return columnCounter(source.column, source.dictionary.values.length);
+  if (source?.lists) return listCounter(source.lists, source.dictionary.values.length);
   switch (facet) {
-    case 'legalForm':
-      return columnCounter(index.family, d.family.values.length);
-    case 'companyType':
-      return columnCounter(index.companyForm, d.companyForm.values.length);
-    case 'origin':
-      return columnCounter(index.origin, d.origin.values.length);
-    case 'region':
-      return columnCounter(index.region, d.region.values.length);
-    case 'department':
-      return columnCounter(index.department, d.department.values.length);
-    case 'headcountBand':
-      return columnCounter(index.band, d.band.values.length);
-    case 'memberStatus':
-      return columnCounter(index.membership, d.membership.values.length);
-    case 'advisor':
-      return columnCounter(index.advisor, d.advisor.values.length);
-    case 'sector':
-      return listCounter(index.sectors, d.sector.values.length);
-    case 'trait':
-      return listCounter(index.traitsPresent, d.trait.values.length);
     case 'published':
       return keyCounter((row, out) => out(index.flags[row]! & FLAG.published ? 'true' : 'false'));
     case 'status':
@@ -275,8 +282,9 @@ function facetCounter(index: DirectoryIndex, facet: FacetName): FacetCounter {
         if (flags & FLAG.amorcage) out('amorcage');
         if (flags & FLAG.grouping) out('grouping');
       });
-    case 'naf': {
-      const sectionOfCode = d.naf.values.map((code) => (code ? sectionOf(code) : undefined));
+    default: {
+      // naf: counted by section letter.
+      const sectionOfCode = index.dict.naf.values.map((code) => (code ? sectionOf(code) : undefined));
       return keyCounter((row, out) => {
         const section = sectionOfCode[index.naf[row]!];
         if (section) out(section);
