@@ -70,7 +70,8 @@ describe('readiness during a database outage', () => {
 
       proxy.restore();
       let recovered = 0;
-      for (let attempt = 0; attempt < 20 && recovered !== 200; attempt++) {
+      for (let attempt = 0; attempt < 30 && recovered !== 200; attempt++) {
+        if (attempt > 0) await new Promise((done) => setTimeout(done, 100));
         recovered = (await app.inject('/health/ready')).statusCode;
       }
       expect(recovered).toBe(200);

@@ -342,7 +342,7 @@ describe('parameters', () => {
     const [id] = f.truth.filter(isPublic).map((r) => r.id);
     await f.t.db.pool.query("UPDATE cooperative SET activity = 'Nouvelle activité' WHERE id = $1", [id]);
     let status = 304;
-    for (let attempt = 0; attempt < 50 && status === 304; attempt++) {
+    for (let attempt = 0; attempt < 150 && status === 304; attempt++) {
       await new Promise((done) => setTimeout(done, 20));
       status = (await fetch(url, { headers: { 'if-none-match': etag } })).status;
     }

@@ -140,7 +140,7 @@ describe('French text search', () => {
       "UPDATE cooperative SET name = 'Chaudronnerie Ysolde' WHERE name = 'Arts-et-Vie'",
     );
     let found: string[] = [];
-    for (let attempt = 0; attempt < 100 && found.length === 0; attempt++) {
+    for (let attempt = 0; attempt < 150 && found.length === 0; attempt++) {
       await new Promise((done) => setTimeout(done, 20));
       found = await names('ysolde');
     }
