@@ -128,61 +128,44 @@ export function toPublicCooperative(cooperative: Cooperative): PublicCooperative
   return view as PublicCooperative;
 }
 
+/** The writable state of a stored profile: its full view without what the service derives. */
 export function stateFromRow(row: CooperativeRow): CooperativeState {
-  const full = toCooperative(row);
+  const {
+    view: _view,
+    id: _id,
+    communeName: _communeName,
+    departmentCode: _departmentCode,
+    regionCode: _regionCode,
+    nafSection: _nafSection,
+    nafDivision: _nafDivision,
+    figuresYear: _figuresYear,
+    employees: _employees,
+    memberEmployees: _memberEmployees,
+    headcountBand: _headcountBand,
+    version: _version,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    archivedAt: _archivedAt,
+    annualFigures,
+    contacts,
+    ...writable
+  } = toCooperative(row);
   return {
-    slug: row.slug,
-    name: row.name,
-    tradeNames: full.tradeNames,
-    acronym: row.acronym,
-    siren: row.siren,
-    siret: row.siret,
-    legalCategoryCode: row.legalCategoryCode,
-    family: row.family,
-    companyForm: row.companyForm,
-    isCae: row.isCae,
-    isAmorcage: row.isAmorcage,
-    amorcageDeadlineYear: row.amorcageDeadlineYear,
-    isGrouping: row.isGrouping,
+    ...writable,
     founded: partialDate(row.foundedYear, row.foundedMonth, row.foundedDay),
     becameCooperative: partialDate(
       row.becameCooperativeYear,
       row.becameCooperativeMonth,
       row.becameCooperativeDay,
     ),
-    origin: row.origin,
-    predecessorSiren: row.predecessorSiren,
-    predecessorRna: row.predecessorRna,
-    nafCode: row.nafCode,
     nafVersion: row.nafVersion ?? 'rev2',
-    sectors: full.sectors,
-    activity: row.activity,
-    description: row.description,
-    streetAddress: row.streetAddress,
-    addressComplement: row.addressComplement,
-    postalCode: row.postalCode,
-    communeCode: row.communeCode,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    website: row.website,
-    email: row.email,
-    phone: row.phone,
-    socialLinks: full.socialLinks,
-    membershipStatus: row.membershipStatus,
-    memberSince: full.memberSince,
-    leftOn: full.leftOn,
-    federations: full.federations,
-    advisorId: row.advisorId,
-    notes: row.notes,
-    published: row.published,
-    traits: full.traits,
     annualFigures: Object.fromEntries(
-      row.annualFigures.map((f) => {
-        const { headcountBand: _derived, ...figures } = figuresOf(f);
-        return [String(f.year), figures satisfies FiguresState];
-      }),
+      Object.entries(annualFigures).map(([year, { headcountBand: _band, ...figures }]) => [
+        year,
+        figures satisfies FiguresState,
+      ]),
     ),
-    contacts: row.contacts.map(({ name, role, email, phone }) => ({ name, role, email, phone })),
+    contacts: contacts.map(({ id: _contactId, ...person }) => person),
   };
 }
 
