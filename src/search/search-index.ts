@@ -1,6 +1,7 @@
 // The directory held in memory: one typed-array column per filterable attribute, inverted indexes
 // of French stems and of name trigrams. PostgreSQL stays the only source of truth: the index is
 // built from it at start and refreshed row by row after every write (see search-sync.ts).
+import { randomBytes } from 'node:crypto';
 import { compact, isLegalFormWord, isStopWord, lexemes, normalize, trigrams } from './search-text.js';
 
 /** What the index needs of a profile, as search-sync.ts loads it. */
@@ -81,11 +82,9 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array | Float64Array | U
   return bigger;
 }
 
-let indexes = 0;
-
 export class DirectoryIndex {
-  /** Tells indexes apart (a full reload replaces the index; caches key on id and version). */
-  readonly id = ++indexes;
+  /** Tells indexes apart across reloads, restarts and instances (caches and ETags key on id and version). */
+  readonly id = randomBytes(6).toString('base64url');
   size = 0;
   /** Bumped on every change: response caches and ETags key on it. */
   version = 0;

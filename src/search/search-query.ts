@@ -124,7 +124,8 @@ function buildFilters(
     const min = query.headcountMin ?? 0;
     const max = query.headcountMax ?? Number.POSITIVE_INFINITY;
     if (viewer === 'private') {
-      add('headcountBand', (row) => index.employees[row]! >= min && index.employees[row]! <= max);
+      // Exact figures are not bands: this filter is not the band facet's own, so it narrows that facet too.
+      add(undefined, (row) => index.employees[row]! >= min && index.employees[row]! <= max);
     } else {
       // The public knows bands, not exact figures: a band matches when it overlaps the range.
       const allowed = new Uint8Array(d.band.values.length);
@@ -169,7 +170,10 @@ function buildFilters(
   if (viewer === 'private') {
     if (query.memberStatus)
       add('memberStatus', inSet(index.membership, codesOf(d.membership, query.memberStatus)));
-    if (query.advisor) add('advisor', inSet(index.advisor, codesOf(d.advisor, query.advisor)));
+    if (query.advisor) {
+      const ids = query.advisor.map((id) => id.toLowerCase());
+      add('advisor', inSet(index.advisor, codesOf(d.advisor, ids)));
+    }
     if (query.published !== undefined) {
       const want = query.published;
       add('published', (row) => Boolean(index.flags[row]! & FLAG.published) === want);

@@ -141,7 +141,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{
 
       reply.header('vary', 'Authorization');
       reply.header('cache-control', viewer === 'public' ? 'public, max-age=30' : 'private, no-cache');
-      const etag = `"d${index.version}-${viewer}-${createHash('sha256').update(request.url).digest('base64url').slice(0, 16)}"`;
+      const etag = `"d${index.id}.${index.version}-${viewer}-${createHash('sha256').update(request.url).digest('base64url').slice(0, 16)}"`;
       if (notModified(request, reply, etag)) return reply;
 
       const cacheKey = `${index.id}:${index.version}:${viewer}:${request.url}`;
@@ -150,33 +150,10 @@ export const searchRoutes: FastifyPluginAsyncZod<{
 
       const result = runSearch(index, query, viewer, cursor);
       const page = result.rows.slice(0, query.limit);
-      const [profiles, labels] = await Promise.all([
-        listCooperatives(
-          pool,
-          page.map((row) => index.ids[row]!),
-        ),
-        result.facets && Object.keys(result.facets).length
-          ? facetLabels()
-          : Promise.resolve({ traits: new Map(), advisors: new Map() }),
-      ]);
-      const byId = new Map(profiles.map((profile) => [profile.id, profile]));
-      const hits = page.flatMap((row) => {
-        const profile = byId.get(index.ids[row]!);
-        if (!profile) return []; // deleted since the index saw it
-        return [
-          {
-            cooperative: viewer === 'public' ? toPublicCooperative(profile) : profile,
-            highlights: result.text ? highlightFields(profile, result.text) : {},
-            distanceKm: query.near ? Math.round(result.distances[row]! * 100) / 100 : null,
-          },
-        ];
-      });
+      // Read before awaiting: the index may change while the page is fetched.
       const last = page.at(-1);
-      const hasMore = result.rows.length > query.limit && last !== undefined;
-      const body = JSON.stringify({
-        total: result.total,
-        limit: query.limit,
-        nextCursor: hasMore
+      const nextCursor =
+        result.rows.length > query.limit && last !== undefined
           ? encodeCursor(
               {
                 value: result.values[page.length - 1] ?? null,
@@ -185,7 +162,35 @@ export const searchRoutes: FastifyPluginAsyncZod<{
               },
               key,
             )
-          : null,
+          : null;
+      const pageIds = page.map((row) => index.ids[row]!);
+      const distances = page.map((row) =>
+        query.near ? Math.round(result.distances[row]! * 100) / 100 : null,
+      );
+      const [profiles, labels] = await Promise.all([
+        listCooperatives(pool, pageIds),
+        result.facets && Object.keys(result.facets).length
+          ? facetLabels()
+          : Promise.resolve({ traits: new Map(), advisors: new Map() }),
+      ]);
+      const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+      const hits = pageIds.flatMap((id, i) => {
+        const profile = byId.get(id);
+        if (!profile) return []; // deleted since the index saw it
+        // The index may lag a write by another instance: never show the public what it just lost.
+        if (viewer === 'public' && (!profile.published || profile.archivedAt)) return [];
+        return [
+          {
+            cooperative: viewer === 'public' ? toPublicCooperative(profile) : profile,
+            highlights: result.text ? highlightFields(profile, result.text) : {},
+            distanceKm: distances[i]!,
+          },
+        ];
+      });
+      const body = JSON.stringify({
+        total: result.total,
+        limit: query.limit,
+        nextCursor,
         hits,
         facets: labelFacets(index, result.facets, labels),
         didYouMean:

@@ -157,6 +157,11 @@ describe('filters only advisors and analysts have', () => {
       (r) => !r.archived && r.membershipStatus === 'pending',
     ],
     ['advisor', () => ({ advisor: advisorOf() }), (r) => !r.archived && r.advisorId === advisorOf()],
+    [
+      'advisor id in capitals',
+      () => ({ advisor: advisorOf()!.toUpperCase() }),
+      (r) => !r.archived && r.advisorId === advisorOf(),
+    ],
     ['unpublished', () => ({ published: 'false' }), (r) => !r.archived && !r.published],
     ['archived', () => ({ archived: 'true' }), (r) => r.archived],
     ['archived or not', () => ({ archived: 'any', legalForm: 'scic' }), (r) => r.family === 'scic'],
